@@ -1,0 +1,39 @@
+//! People named in articles: who they are, what they are called, how often, and what they said.
+
+use serde::Serialize;
+
+/// A person one article names.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// The fullest form of the name the article uses.
+    pub name: String,
+    /// The title or description the article gives them, if any.
+    pub role: Option<String>,
+    /// Every reference by name (full name, surname, title + surname).
+    pub mentions: usize,
+    /// The other forms of the name the article uses ("Ban" for "Ban Ki-moon").
+    pub aliases: Vec<String>,
+    /// Speech in quotation marks attributed to them.
+    pub quotes: Vec<String>,
+}
+
+/// A person across all loaded articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PersonSummary {
+    pub name: String,
+    pub roles: Vec<String>,
+    /// Ids of the articles that name them, in load order.
+    pub articles: Vec<String>,
+}
+
+/// The people an article names, in order of first appearance.
+#[must_use]
+pub fn extract(_article: &crate::article::Article) -> Vec<Person> {
+    Vec::new()
+}
+
+/// Everyone across `articles`, each once; `people[i]` are the people of `articles[i]`.
+#[must_use]
+pub fn index(_articles: &[crate::article::Article], _people: &[Vec<Person>]) -> Vec<PersonSummary> {
+    Vec::new()
+}
