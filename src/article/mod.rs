@@ -1,5 +1,13 @@
 //! Articles: the model, and reading plain-text news into it.
 
+mod dateline;
+mod decode;
 mod model;
+mod parse;
+mod sanitize;
 
+pub use dateline::split_dateline;
+pub use decode::{Encoding, NotText, decode};
 pub use model::{Article, Dateline};
+pub use parse::parse;
+pub use sanitize::{is_removed, sanitize};

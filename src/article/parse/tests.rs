@@ -1,0 +1,140 @@
+use super::*;
+
+const SEED_17: &str = include_str!("../../../articles/yonhap-2013-10-17-un-chief-calls-for-global-cyberspace-norms.txt");
+const SEED_18: &str = include_str!("../../../articles/yonhap-2013-10-18-officials-agree-on-online-safety-cooperation.txt");
+
+fn dateline(a: &Article) -> (Option<&str>, Option<&str>, Option<&str>) {
+    let d = a.dateline.as_ref().expect("a dateline");
+    (d.place.as_deref(), d.date.as_deref(), d.agency.as_deref())
+}
+
+#[test]
+fn seed_with_boilerplate_and_comma_slip() {
+    let a = parse(SEED_17, "articles/a.txt");
+    assert_eq!(a.title, "U.N. chief calls for global cyberspace norms");
+    assert_eq!(dateline(&a), (Some("SEOUL"), Some("Oct. 17"), Some("Yonhap")));
+    assert_eq!(a.byline, None);
+    assert!(a.paragraphs[0].starts_with("The international community should work together"));
+    assert!(a.paragraphs[0].ends_with("the chief of the United Nations said Thursday."));
+    assert_eq!(a.rights.as_deref(), Some("All rights reserved by Yonhap News Agency"));
+    assert_eq!(a.paragraphs.len(), 15);
+    assert!(a.paragraphs.last().unwrap().starts_with("\"This gathering is expected"));
+    let all = a.paragraphs.join("\n");
+    assert!(!all.contains("Connect to share"));
+    assert!(!all.contains("rights reserved"));
+    assert!(a.credits.is_empty());
+    assert_eq!(a.deck, None);
+}
+
+#[test]
+fn second_seed() {
+    let a = parse(SEED_18, "articles/b.txt");
+    assert_eq!(a.title, "Gov't officials, civil leaders agree on online safety cooperation");
+    assert_eq!(dateline(&a), (Some("SEOUL"), Some("Oct. 18"), Some("Yonhap")));
+    assert!(a.paragraphs[0].starts_with("Foreign and information technology ministers"));
+    assert_eq!(a.paragraphs.len(), 15);
+    assert_eq!(a.rights.as_deref(), Some("All rights reserved by Yonhap News Agency"));
+}
+
+#[test]
+fn ap_story_with_byline_and_affiliation() {
+    let text = "Storm floods river towns\n\nBy MARÍA LÓPEZ-GARCÍA and TOM O'NEIL\nAssociated Press\n\n\
+        HARTFORD, Conn. (AP) — Rising water closed roads on Tuesday.\n\nCrews worked overnight.\n\n\
+        Associated Press writer Ana Ruiz in Boston contributed to this report.\n\n\
+        Copyright 2024 The Associated Press. All rights reserved.\n";
+    let a = parse(text, "x.txt");
+    assert_eq!(a.title, "Storm floods river towns");
+    assert_eq!(a.byline.as_deref(), Some("María López-García and Tom O'Neil"));
+    assert_eq!(dateline(&a), (Some("HARTFORD, Conn."), None, Some("AP")));
+    assert_eq!(a.paragraphs, ["Rising water closed roads on Tuesday.", "Crews worked overnight."]);
+    assert_eq!(a.credits, ["Associated Press writer Ana Ruiz in Boston contributed to this report."]);
+    assert_eq!(a.rights.as_deref(), Some("Copyright 2024 The Associated Press. All rights reserved."));
+}
+
+#[test]
+fn reuters_with_credits_in_parentheses() {
+    let text = "Copper climbs on supply worries\n\nLONDON, March 6 (Reuters) - Copper prices rose on Wednesday\n\
+        as smelters cut output, traders said.\n\nStocks at warehouses fell.\n\n\
+        (Reporting by Jo Smith; Editing by Lee Brown)\n";
+    let a = parse(text, "x.txt");
+    assert_eq!(dateline(&a), (Some("LONDON"), Some("March 6"), Some("Reuters")));
+    assert_eq!(a.paragraphs[0], "Copper prices rose on Wednesday as smelters cut output, traders said.");
+    assert_eq!(a.credits, ["Reporting by Jo Smith; Editing by Lee Brown"]);
+    assert_eq!(a.rights, None);
+}
+
+#[test]
+fn afp_and_place_only_datelines() {
+    let a = parse("Strike halts trains\n\nParis (AFP) - Trains stopped.\n", "x.txt");
+    assert_eq!(dateline(&a), (Some("Paris"), None, Some("AFP")));
+    let a = parse("Markets rally\n\nSÃO PAULO — Shares jumped on Monday.\n\nMore text.", "x.txt");
+    assert_eq!(dateline(&a), (Some("SÃO PAULO"), None, None));
+    assert_eq!(a.paragraphs[0], "Shares jumped on Monday.");
+}
+
+#[test]
+fn no_dateline() {
+    let a = parse("Opinion: the long view\n\nBy Sam Lee\n\nIt has been a long year.\n", "x.txt");
+    assert_eq!(a.dateline, None);
+    assert_eq!(a.byline.as_deref(), Some("Sam Lee"));
+    assert_eq!(a.paragraphs, ["It has been a long year."]);
+}
+
+#[test]
+fn yonhap_end_marker_is_dropped() {
+    let a = parse("Title here\n\nSEOUL, Jan. 3 (Yonhap) -- Snow fell. (END)\n", "x.txt");
+    assert_eq!(a.paragraphs, ["Snow fell."]);
+    let a = parse("Title here\n\nSEOUL, Jan. 3 (Yonhap) -- Snow fell.\n\nIt melted.\n\n(END)\n", "x.txt");
+    assert_eq!(a.paragraphs, ["Snow fell.", "It melted."]);
+}
+
+#[test]
+fn bom_crlf_lone_cr_and_tabs() {
+    let a = parse("\u{feff}Head\tline\r\n\r\nSEOUL (Yonhap) -- One\r\ntwo.\r\n\r\nThree.\r", "x.txt");
+    assert_eq!(a.title, "Head line");
+    assert_eq!(a.paragraphs, ["One two.", "Three."]);
+    let a = parse("Head\r\rBody one.\rBody two is here.\r", "x.txt");
+    assert_eq!(a.title, "Head");
+    assert_eq!(a.paragraphs, ["Body one. Body two is here."]);
+}
+
+#[test]
+fn hard_wrapped_paragraphs_join_and_long_lines_stay_apart() {
+    let long1 = "A".repeat(5) + &" word".repeat(40);
+    let long2 = "B".repeat(5) + &" word".repeat(40);
+    let a = parse(&format!("Head\n{long1}\n{long2}\n"), "x.txt");
+    assert_eq!(a.title, "Head");
+    assert_eq!(a.paragraphs, [long1, long2]);
+    let a = parse("Head\n\nShort line one\nshort line two\n  Indented new paragraph\nand its tail\n", "x.txt");
+    assert_eq!(a.paragraphs, ["Short line one short line two", "Indented new paragraph and its tail"]);
+}
+
+#[test]
+fn escape_sequences_are_gone_and_text_around_survives() {
+    let a = parse("Bad\u{1b}]0;owned\u{7} title\n\nWASHINGTON (AP) — Text\u{1b}[2J here\u{202e} and\u{9b}31m there.\n", "x.txt");
+    assert_eq!(a.title, "Bad title");
+    assert_eq!(a.paragraphs, ["Text here and there."]);
+}
+
+#[test]
+fn no_headline_takes_the_first_sentence() {
+    let a = parse("SEOUL (Yonhap) -- The first sentence is here. And more follows.\n", "x.txt");
+    assert_eq!(a.title, "The first sentence is here.");
+    assert_eq!(dateline(&a), (Some("SEOUL"), None, Some("Yonhap")));
+}
+
+#[test]
+fn deck_between_headline_and_dateline() {
+    let a = parse("Big headline\n\nA smaller line that explains it\n\nTOKYO (Kyodo) -- Body.\n", "x.txt");
+    assert_eq!(a.deck.as_deref(), Some("A smaller line that explains it"));
+    assert_eq!(a.paragraphs, ["Body."]);
+}
+
+#[test]
+fn bylines_are_read_carefully() {
+    assert_eq!(byline_name("By Jane Doe, Reuters").as_deref(), Some("Jane Doe"));
+    assert_eq!(byline_name("By Jane Doe | AP Science Writer").as_deref(), Some("Jane Doe"));
+    assert_eq!(byline_name("BY JEAN-LUC PICARD").as_deref(), Some("Jean-Luc Picard"));
+    assert_eq!(byline_name("By Tuesday, the ministry said"), None);
+    assert_eq!(byline_name("By the way"), None);
+}

@@ -1,0 +1,226 @@
+//! Cleaning untrusted text so that nothing in it can drive a terminal.
+//!
+//! Escape sequences are removed whole (CSI, OSC, DCS, SOS, PM, APC, and the two- and three-byte
+//! ESC forms), both in their 7-bit ESC form and as C1 code points. All other C0 and C1 controls
+//! go, as do bidi controls and invisible format characters. Tabs become spaces; CR LF and lone CR
+//! become line feeds, so a CR in mid-line cannot move the cursor back over text. Visible text
+//! around a removed sequence is kept.
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{07}';
+/// C1 String Terminator.
+const ST: char = '\u{9c}';
+
+/// Returns `input` with every control, escape sequence and bidi/format character removed, tabs
+/// turned into spaces and line ends normalised to `\n`.
+#[must_use]
+pub fn sanitize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\t' => out.push(' '),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            ESC => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi_body(&mut chars),
+            '\u{9d}' => skip_string(&mut chars, true),
+            '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars, false),
+            c if is_removed(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for characters that are never drawn: controls, bidi controls, zero-width and other
+/// format characters, and non-characters.
+#[must_use]
+pub fn is_removed(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{ad}'              // soft hyphen
+        | '\u{34f}'             // combining grapheme joiner
+        | '\u{61c}'             // Arabic letter mark
+        | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}' | '\u{180b}'..='\u{180f}'
+        | '\u{200b}'..='\u{200f}' // zero-width space/joiners, LRM, RLM
+        | '\u{202a}'..='\u{202e}' // embeddings and overrides
+        | '\u{2060}'..='\u{206f}' // word joiner, invisible operators, isolates, deprecated
+        | '\u{3164}' | '\u{ffa0}'
+        | '\u{feff}'            // BOM / zero-width no-break space
+        | '\u{fff0}'..='\u{fffb}' // interlinear annotation and unassigned specials
+        | '\u{fffe}' | '\u{ffff}'
+        | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0000}'..='\u{e0fff}' // tags and variation selectors supplement
+    ) || is_noncharacter(c)
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let v = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&v) || (v & 0xfffe) == 0xfffe
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After an ESC: skip the rest of the sequence it starts.
+fn skip_escape(chars: &mut Chars<'_>) {
+    let Some(&next) = chars.peek() else { return };
+    match next {
+        '[' => {
+            chars.next();
+            skip_csi_body(chars);
+        }
+        ']' => {
+            chars.next();
+            skip_string(chars, true);
+        }
+        'P' | 'X' | '^' | '_' => {
+            chars.next();
+            skip_string(chars, false);
+        }
+        // nF sequences: intermediates then one final byte (ESC ( B, ESC # 8, ...).
+        ' '..='/' => {
+            while chars.peek().is_some_and(|c| (' '..='/').contains(c)) {
+                chars.next();
+            }
+            if chars.peek().is_some_and(|c| ('0'..='~').contains(c)) {
+                chars.next();
+            }
+        }
+        // Two-character sequences: ESC c, ESC 7, ESC M, ...
+        '0'..='~' => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates of a control sequence, then its final byte.
+fn skip_csi_body(chars: &mut Chars<'_>) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            '0'..='?' | ' '..='/' => {
+                chars.next();
+            }
+            '@'..='~' => {
+                chars.next();
+                return;
+            }
+            // Anything else ends a malformed sequence; keep that character.
+            _ => return,
+        }
+    }
+}
+
+/// The body of an OSC/DCS/SOS/PM/APC string, through its terminator (ST as ESC \ or C1, or BEL
+/// for OSC). An unterminated string runs to the end of the line so that a broken sequence cannot
+/// swallow the rest of an article.
+fn skip_string(chars: &mut Chars<'_>, bel_ends: bool) {
+    while let Some(&c) = chars.peek() {
+        match c {
+            ST => {
+                chars.next();
+                return;
+            }
+            BEL if bel_ends => {
+                chars.next();
+                return;
+            }
+            ESC => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            '\n' | '\r' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_kept() {
+        let text = "Ban Ki-moon said — “Hello”, 박근혜, naïve café.\nSecond line";
+        assert_eq!(sanitize(text), text);
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(sanitize("a\u{1b}[2Jb\u{1b}[1;31mred\u{1b}[0m"), "abred");
+        assert_eq!(sanitize("x\u{1b}[?1049hy"), "xy");
+        assert_eq!(sanitize("go\u{1b}[10;10Hto"), "goto");
+    }
+
+    #[test]
+    fn osc_sequences_end_at_bel_or_st() {
+        assert_eq!(sanitize("a\u{1b}]0;pwned\u{7}b"), "ab");
+        assert_eq!(sanitize("a\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\b"), "alinkb");
+        assert_eq!(sanitize("a\u{1b}]52;c;ZXZpbA==\u{7}b"), "ab");
+        assert_eq!(sanitize("a\u{9d}0;title\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn dcs_apc_pm_sos_strings_are_removed() {
+        assert_eq!(sanitize("a\u{1b}Pq#0;2;0;0;0\u{1b}\\b"), "ab");
+        assert_eq!(sanitize("a\u{1b}_Gf=100;AAAA\u{1b}\\b"), "ab");
+        assert_eq!(sanitize("a\u{1b}^privacy\u{1b}\\b"), "ab");
+        assert_eq!(sanitize("a\u{1b}Xsos\u{1b}\\b"), "ab");
+        assert_eq!(sanitize("a\u{90}dcs\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn c1_csi_is_removed_with_its_parameters() {
+        assert_eq!(sanitize("a\u{9b}2Jb"), "ab");
+        assert_eq!(sanitize("a\u{85}\u{8d}b"), "ab");
+    }
+
+    #[test]
+    fn short_escapes_are_removed() {
+        assert_eq!(sanitize("a\u{1b}cb"), "ab");
+        assert_eq!(sanitize("a\u{1b}(Bb"), "ab");
+        assert_eq!(sanitize("a\u{1b}#8b"), "ab");
+        assert_eq!(sanitize("a\u{1b}"), "a");
+    }
+
+    #[test]
+    fn controls_are_removed_and_tabs_become_spaces() {
+        assert_eq!(sanitize("a\u{7}b\u{8}c\u{0}d\u{7f}e"), "abcde");
+        assert_eq!(sanitize("a\tb"), "a b");
+    }
+
+    #[test]
+    fn carriage_returns_become_line_ends() {
+        assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(sanitize("safe\rEVIL"), "safe\nEVIL");
+    }
+
+    #[test]
+    fn bidi_and_format_characters_are_removed() {
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}', '\u{200b}', '\u{200d}',
+            '\u{feff}', '\u{ad}', '\u{2060}', '\u{e0041}',
+        ] {
+            assert_eq!(sanitize(&format!("a{c}b")), "ab", "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_line_end() {
+        assert_eq!(sanitize("a\u{1b}]0;title\nnext line"), "a\nnext line");
+    }
+}
