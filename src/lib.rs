@@ -5,4 +5,6 @@
 //! draws the state; `run` is the event loop.
 
 pub mod article;
+pub mod json;
 pub mod people;
+pub mod text;

@@ -1,0 +1,279 @@
+//! Loading articles from the bundled set or from files and directories the user names.
+//!
+//! Files are read and parsed in parallel. A file that cannot be read, or is not text, is reported
+//! and skipped; the rest still load. Only when nothing at all could be read is it an error.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::decode::{Encoding, NotText, decode};
+use super::model::Article;
+use super::parse::parse;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// Larger files are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Something about one path that the user should know: a file skipped, or read with a caveat.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    /// Whether the file was skipped (otherwise it loaded, with a caveat).
+    pub skipped: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Everything that loaded, and what went wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+/// Nothing could be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}", nothing_message(.0))]
+    NothingToRead(Vec<Problem>),
+}
+
+fn nothing_message(problems: &[Problem]) -> String {
+    match problems {
+        [one] => format!("{one}; {}", hint(&one.message)),
+        _ => "nothing to read: give .txt files, or directories that hold them (cyberreader with no arguments reads the bundled articles)".to_string(),
+    }
+}
+
+fn hint(message: &str) -> &'static str {
+    if message.starts_with("no such file") {
+        "check the path, or run cyberreader with no arguments to read the bundled articles"
+    } else {
+        "give .txt files, or directories that hold them"
+    }
+}
+
+/// The articles compiled into the binary.
+#[must_use]
+pub fn load_bundled() -> Library {
+    let sources: Vec<Source> = bundled::BUNDLED.iter().map(|&(path, bytes)| Source::Bundled { path, bytes }).collect();
+    finish(sources, Vec::new()).unwrap_or_default()
+}
+
+/// The articles in `paths`: files, and the `*.txt` files of directories in name order.
+///
+/// # Errors
+/// [`LoadError::NothingToRead`] when no article could be read; it lists why.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Library, LoadError> {
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    for path in paths {
+        collect(path, &mut files, &mut problems, &mut seen);
+    }
+    finish(files.into_iter().map(Source::File).collect(), problems)
+}
+
+enum Source {
+    Bundled { path: &'static str, bytes: &'static [u8] },
+    File(PathBuf),
+}
+
+impl Source {
+    fn display(&self) -> String {
+        match self {
+            Self::Bundled { path, .. } => (*path).to_string(),
+            Self::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+fn finish(sources: Vec<Source>, mut problems: Vec<Problem>) -> Result<Library, LoadError> {
+    let results: Vec<(Option<(Article, u64)>, Option<Problem>)> = sources.par_iter().map(read_one).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut ids = HashSet::new();
+    for (loaded, problem) in results {
+        problems.extend(problem);
+        if let Some((mut article, hash)) = loaded {
+            article.id = unique_id(hash, &article.path, &mut ids);
+            articles.push(article);
+        }
+    }
+    if articles.is_empty() && (!sources.is_empty() || !problems.is_empty()) {
+        return Err(LoadError::NothingToRead(problems));
+    }
+    Ok(Library { articles, problems })
+}
+
+fn read_one(source: &Source) -> (Option<(Article, u64)>, Option<Problem>) {
+    let display = source.display();
+    let owned;
+    let bytes: &[u8] = match source {
+        Source::Bundled { bytes, .. } => bytes,
+        Source::File(path) => match read_file(path) {
+            Ok(b) => {
+                owned = b;
+                &owned
+            }
+            Err(message) => return (None, Some(skipped(&display, message))),
+        },
+    };
+    let (text, encoding) = match decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(NotText::Empty) => return (None, Some(skipped(&display, "empty file".to_string()))),
+        Err(NotText::Binary) => return (None, Some(skipped(&display, "not text (binary data)".to_string()))),
+    };
+    let caveat = match encoding {
+        Encoding::Utf8 | Encoding::Utf16 => None,
+        Encoding::Windows1252 => Some("not UTF-8; read as Windows-1252 (Latin-1)"),
+        Encoding::LossyUtf8 => Some("invalid UTF-8 bytes shown as \u{fffd}"),
+    };
+    let article = parse(&text, &display);
+    let problem = caveat.map(|m| Problem { path: display, message: m.to_string(), skipped: false });
+    (Some((article, fnv1a(bytes))), problem)
+}
+
+fn skipped(path: &str, message: String) -> Problem {
+    Problem { path: path.to_string(), message, skipped: true }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
+    if !meta.is_file() {
+        return Err(format!("not a regular file ({}), skipped", file_kind(&meta)));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!("too large ({} MB; the limit is {} MB), skipped", meta.len() >> 20, MAX_FILE_BYTES >> 20));
+    }
+    fs::read(path).map_err(|e| io_message(&e))
+}
+
+fn collect(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, seen: &mut HashSet<PathBuf>) {
+    let display = path.display().to_string();
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return problems.push(skipped(&display, io_message(&e))),
+    };
+    if meta.is_dir() {
+        let before = files.len();
+        match dir_articles(path) {
+            Ok(found) => {
+                for file in found {
+                    add_file(file, files, problems, seen);
+                }
+            }
+            Err(e) => return problems.push(skipped(&display, io_message(&e))),
+        }
+        if files.len() == before {
+            problems.push(skipped(&display, "no .txt articles in this directory".to_string()));
+        }
+    } else if meta.is_file() {
+        add_file(path.to_path_buf(), files, problems, seen);
+    } else {
+        problems.push(skipped(&display, format!("not a regular file ({}), skipped", file_kind(&meta))));
+    }
+}
+
+fn add_file(path: PathBuf, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, seen: &mut HashSet<PathBuf>) {
+    let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    if seen.insert(key) {
+        files.push(path);
+    } else {
+        let message = "named more than once; read once".to_string();
+        problems.push(Problem { path: path.display().to_string(), message, skipped: false });
+    }
+}
+
+/// The regular `*.txt` files of a directory (not hidden ones), in name order.
+fn dir_articles(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            let txt = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+            txt && !name.starts_with('.') && fs::metadata(p).is_ok_and(|m| m.is_file())
+        })
+        .collect();
+    found.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    Ok(found)
+}
+
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() { "a directory" } else { "not a file" }
+}
+
+/// An I/O error as a short phrase, without the "(os error N)" tail.
+fn io_message(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied, skipped".to_string(),
+        _ => {
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut text = text.to_string();
+            if let Some(first) = text.get_mut(..1) {
+                first.make_ascii_lowercase();
+            }
+            text + ", skipped"
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a stable hash for ids (std's hasher may change between releases).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The content hash as 12 hex digits; an article whose bytes repeat another's takes its path
+/// into the hash, and a counter settles anything left.
+fn unique_id(hash: u64, path: &str, used: &mut HashSet<String>) -> String {
+    let mut id = format!("{:012x}", hash >> 16);
+    if used.contains(&id) {
+        let mixed = fnv1a(format!("{hash:x}{path}").as_bytes());
+        id = format!("{:012x}", mixed >> 16);
+        let base = id.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+    }
+    used.insert(id.clone());
+    id
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+use std::fs;
+use std::path::PathBuf;
+
+use super::*;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+const GOOD: &str = "A headline\n\nSEOUL (Yonhap) -- A paragraph.\n";
+
+#[test]
+fn bundled_articles_load_with_stable_unique_ids() {
+    let lib = load_bundled();
+    assert_eq!(lib.articles.len(), 2);
+    assert!(lib.problems.is_empty());
+    assert!(lib.articles[0].path.starts_with("articles/yonhap-2013-10-17"));
+    assert_ne!(lib.articles[0].id, lib.articles[1].id);
+    assert_eq!(lib.articles[0].id, load_bundled().articles[0].id);
+    assert_eq!(lib.articles[0].id.len(), 12);
+}
+
+#[test]
+fn directory_reads_txt_files_in_name_order_and_skips_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "b.txt", b"Second\n\nBody b.");
+    write(dir.path(), "a.txt", b"First\n\nBody a.");
+    write(dir.path(), "c.md", b"Not an article\n\nBody.");
+    write(dir.path(), ".hidden.txt", b"Hidden\n\nBody.");
+    fs::create_dir(dir.path().join("sub.txt")).unwrap();
+    let lib = load_paths(&[dir.path().to_path_buf()]).unwrap();
+    let titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["First", "Second"]);
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+}
+
+#[test]
+fn bad_files_are_reported_and_good_ones_still_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let empty = write(dir.path(), "empty.txt", b"");
+    let blank = write(dir.path(), "blank.txt", b"  \n\n\t \r\n");
+    let binary = write(dir.path(), "binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00");
+    let latin1 = write(dir.path(), "latin1.txt", b"Caf\xe9 news\n\nPARIS (AFP) - Cr\xe8me br\xfbl\xe9e.\n");
+    let missing = dir.path().join("missing.txt");
+    let paths = [good.clone(), empty, blank, binary, latin1, missing, good];
+    let lib = load_paths(&paths).unwrap();
+    let titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["A headline", "Café news"]);
+    assert_eq!(lib.articles[1].paragraphs, ["Crème brûlée."]);
+    let said: Vec<String> = lib.problems.iter().map(|p| p.to_string().replace(&dir.path().display().to_string(), "D")).collect();
+    assert!(said.contains(&"D/empty.txt: empty file".to_string()), "{said:?}");
+    assert!(said.contains(&"D/blank.txt: empty file".to_string()), "{said:?}");
+    assert!(said.contains(&"D/binary.txt: not text (binary data)".to_string()), "{said:?}");
+    assert!(said.contains(&"D/latin1.txt: not UTF-8; read as Windows-1252 (Latin-1)".to_string()), "{said:?}");
+    assert!(said.contains(&"D/missing.txt: no such file or directory".to_string()), "{said:?}");
+    assert!(said.contains(&"D/good.txt: named more than once; read once".to_string()), "{said:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_symlink_loop_and_unreadable_file_do_not_hang_or_stop_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let a = dir.path().join("loop-a.txt");
+    let b = dir.path().join("loop-b.txt");
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    // A regular file whose read fails even for root.
+    let unreadable = PathBuf::from("/proc/self/mem");
+    let lib = load_paths(&[fifo.clone(), a, unreadable, good]).unwrap();
+    assert_eq!(lib.articles.len(), 1);
+    let said: Vec<String> = lib.problems.iter().map(ToString::to_string).collect();
+    assert!(said[0].ends_with("pipe.txt: not a regular file (a FIFO), skipped"), "{said:?}");
+    assert!(said[1].contains("loop-a.txt: too many levels of symbolic links"), "{said:?}");
+    assert!(said[2].starts_with("/proc/self/mem: "), "{said:?}");
+    // A directory holding only the FIFO and the loop has no articles.
+    fs::remove_file(&good_path(dir.path())).unwrap();
+    let err = load_paths(&[dir.path().to_path_buf()]).unwrap_err();
+    assert!(err.to_string().contains("no .txt articles in this directory"), "{err}");
+}
+
+fn good_path(dir: &Path) -> PathBuf {
+    dir.join("good.txt")
+}
+
+#[test]
+fn nothing_readable_is_an_error_naming_the_path() {
+    let err = load_paths(&[PathBuf::from("no/such/file.txt")]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no/such/file.txt: no such file or directory; check the path, or run cyberreader with no arguments to read the bundled articles"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let err = load_paths(&[dir.path().to_path_buf()]).unwrap_err();
+    assert!(err.to_string().ends_with("no .txt articles in this directory; give .txt files, or directories that hold them"), "{err}");
+}
+
+#[test]
+fn identical_files_get_distinct_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", GOOD.as_bytes());
+    let b = write(dir.path(), "b.txt", GOOD.as_bytes());
+    let lib = load_paths(&[a, b]).unwrap();
+    assert_ne!(lib.articles[0].id, lib.articles[1].id);
+}

@@ -1,0 +1,10 @@
+//! Text as the article pane shows it: the document, its wrapping, and search over it. No terminal
+//! here; everything is byte ranges into the document's blocks.
+
+mod doc;
+mod search;
+mod wrap;
+
+pub use doc::{Block, BlockKind, Doc};
+pub use search::{Match, find, find_words, is_case_sensitive};
+pub use wrap::{Row, Wrapped, wrap_doc, wrap_text};
