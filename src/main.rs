@@ -1,1 +1,5 @@
-fn main() {}
+//! The `cyberreader` binary: everything is in the library.
+
+fn main() -> std::process::ExitCode {
+    cyberreader::cli::main()
+}

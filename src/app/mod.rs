@@ -1,0 +1,14 @@
+//! The reader's state and how it changes. Nothing here knows of the terminal: events become
+//! [`Action`]s in [`keymap`], and [`App::update`] applies them.
+
+mod action;
+pub mod keymap;
+mod layout;
+mod people;
+mod search;
+mod state;
+mod update;
+
+pub use action::Action;
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, SidebarPref, article_text_area, inner, layout};
+pub use state::{Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState};

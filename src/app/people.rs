@@ -1,0 +1,60 @@
+//! The people sidebar: picking a person highlights their mentions; Enter narrows the list to
+//! the articles that name them.
+
+use crate::text;
+
+use super::state::{App, Focus, ListFilter, SearchKind, SearchState};
+
+impl App {
+    /// Selects person `at` of the shown article and highlights their mentions.
+    pub(super) fn select_person(&mut self, at: usize) {
+        if let Some(v) = self.view_mut() {
+            v.person = at;
+        }
+        self.reveal_person();
+        self.highlight_person(at);
+    }
+
+    /// Marks every mention of person `at` (name and aliases) as the article's matches.
+    pub(super) fn highlight_person(&mut self, at: usize) {
+        let Some(i) = self.shown() else { return };
+        let Some(person) = self.people_of(i).get(at).cloned() else { return };
+        let Some(c) = &self.current else { return };
+        let forms: Vec<&str> = std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str)).collect();
+        let matches = text::find_words(&c.doc, &forms);
+        if let Some(v) = self.view_mut() {
+            v.search = Some(SearchState { query: person.name.clone(), kind: SearchKind::Person, matches, current: None });
+        }
+    }
+
+    /// Narrows the list to the articles that name the selected person.
+    pub(super) fn filter_by_person(&mut self) {
+        let (Some(shown), Some(person)) = (self.shown(), self.selected_person().cloned()) else { return };
+        let id = self.articles[shown].id.clone();
+        let entry = self.index().iter().find(|e| e.articles.contains(&id) && e.name == person.name).or_else(|| {
+            self.index()
+                .iter()
+                .find(|e| e.articles.contains(&id) && (e.name.contains(&person.name) || person.name.contains(&e.name)))
+        });
+        let Some(entry) = entry else { return };
+        let name = entry.name.clone();
+        let wanted: std::collections::HashSet<&str> = entry.articles.iter().map(String::as_str).collect();
+        let articles: Vec<usize> = self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
+        let position = articles.iter().position(|&a| a == shown).unwrap_or(0);
+        let count = articles.len();
+        self.filter = Some(ListFilter { person: name.clone(), articles });
+        self.selected = position;
+        self.list_offset = 0;
+        self.focus = Focus::List;
+        self.reveal_selection();
+        self.info(format!("{count} article{} name {name} (Esc shows all)", if count == 1 { "" } else { "s" }));
+    }
+
+    /// Back to the full list, staying on the same article.
+    pub(super) fn clear_filter(&mut self) {
+        let shown = self.shown();
+        self.filter = None;
+        self.selected = shown.unwrap_or(0);
+        self.reveal_selection();
+    }
+}

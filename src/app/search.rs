@@ -1,0 +1,190 @@
+//! Search in the shown article: typing the query, live matches, `n`/`N`, keeping the current
+//! match in view.
+
+use crate::text::{self, Match};
+
+use super::action::Action;
+use super::state::{App, Mode, SearchInput, SearchKind, SearchState};
+
+impl App {
+    pub(super) fn start_search(&mut self) {
+        let Some(view) = self.view() else {
+            self.info("No article to search".to_string());
+            return;
+        };
+        let origin = view.scroll;
+        let previous = view.search.clone();
+        self.mode = Mode::Search(SearchInput { query: String::new(), cursor: 0, origin, previous });
+    }
+
+    pub(super) fn update_search_input(&mut self, action: Action) {
+        let Mode::Search(input) = &mut self.mode else { return };
+        let mut edited = true;
+        match action {
+            Action::Insert(c) => {
+                input.query.insert(input.cursor, c);
+                input.cursor += c.len_utf8();
+            }
+            Action::Backspace => {
+                if input.query.is_empty() {
+                    return self.abandon_search();
+                }
+                if let Some((at, _)) = input.query[..input.cursor].char_indices().next_back() {
+                    input.query.remove(at);
+                    input.cursor = at;
+                }
+            }
+            Action::Delete => {
+                if input.cursor < input.query.len() {
+                    input.query.remove(input.cursor);
+                }
+            }
+            Action::ClearQuery => {
+                input.query.clear();
+                input.cursor = 0;
+            }
+            Action::CursorLeft => {
+                edited = false;
+                input.cursor = input.query[..input.cursor].char_indices().next_back().map_or(0, |(i, _)| i);
+            }
+            Action::CursorRight => {
+                edited = false;
+                input.cursor = input.query[input.cursor..].chars().next().map_or(input.cursor, |c| input.cursor + c.len_utf8());
+            }
+            Action::CursorHome => {
+                edited = false;
+                input.cursor = 0;
+            }
+            Action::CursorEnd => {
+                edited = false;
+                input.cursor = input.query.len();
+            }
+            Action::Accept => return self.accept_search(),
+            Action::Cancel => return self.abandon_search(),
+            Action::ScrollUpAt(..) => return self.scroll_article(-3),
+            Action::ScrollDownAt(..) => return self.scroll_article(3),
+            _ => return,
+        }
+        if edited {
+            self.live_search();
+        }
+    }
+
+    /// Runs the query as typed: highlights every match and shows the first one from where the
+    /// search started.
+    fn live_search(&mut self) {
+        let Mode::Search(input) = &self.mode else { return };
+        let (query, origin) = (input.query.clone(), input.origin);
+        if let Some(v) = self.view_mut() {
+            v.scroll = origin;
+        }
+        if query.is_empty() {
+            if let Some(v) = self.view_mut() {
+                v.search = None;
+            }
+            return;
+        }
+        let Some(c) = &self.current else { return };
+        let matches = text::find(&c.doc, &query);
+        let from = self.top_row();
+        let current = self.first_match_from(&matches, from);
+        if let Some(v) = self.view_mut() {
+            v.search = Some(SearchState { query, kind: SearchKind::Text, matches, current });
+        }
+        self.reveal_match();
+    }
+
+    fn accept_search(&mut self) {
+        let Mode::Search(input) = std::mem::take(&mut self.mode) else { return };
+        if input.query.is_empty() {
+            // As in less: an empty pattern repeats the previous search.
+            if let Some(v) = self.view_mut() {
+                v.search = input.previous;
+            }
+            if self.view().is_some_and(|v| v.search.is_some()) {
+                self.step_match(true);
+            }
+            return;
+        }
+        if self.view().and_then(|v| v.search.as_ref()).is_some_and(|s| s.matches.is_empty()) {
+            self.warn(format!("Pattern not found: {}", input.query));
+        }
+    }
+
+    fn abandon_search(&mut self) {
+        let Mode::Search(input) = std::mem::take(&mut self.mode) else { return };
+        if let Some(v) = self.view_mut() {
+            v.scroll = input.origin;
+            v.search = input.previous;
+        }
+    }
+
+    /// The first match on or after `row`, or the first match at all (wrapping).
+    fn first_match_from(&self, matches: &[Match], row: usize) -> Option<usize> {
+        let c = self.current.as_ref()?;
+        if matches.is_empty() {
+            return None;
+        }
+        let at = matches.partition_point(|m| c.wrapped.row_at(m.block as usize, m.start as usize) < row);
+        Some(if at < matches.len() { at } else { 0 })
+    }
+
+    /// `n` / `N`: the next or previous match, wrapping around with a message.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let top = self.top_row();
+        let height = self.article_height();
+        let Some(search) = self.view().and_then(|v| v.search.clone()) else {
+            self.info("No search yet: press / to search".to_string());
+            return;
+        };
+        let n = search.matches.len();
+        if n == 0 {
+            self.warn(format!("Pattern not found: {}", search.query));
+            return;
+        }
+        let (next, wrapped) = match search.current {
+            Some(i) if forward => ((i + 1) % n, i + 1 == n),
+            Some(i) => ((i + n - 1) % n, i == 0),
+            None => {
+                // No current match yet (a person's mentions): start from what is on screen.
+                let first = self.first_match_from(&search.matches, top).unwrap_or(0);
+                if forward {
+                    (first, false)
+                } else {
+                    let before = self.first_match_from(&search.matches, top).unwrap_or(0);
+                    let row_of_first = self.match_row(&search.matches[before]);
+                    if row_of_first >= top && row_of_first < top + height && before > 0 {
+                        (before - 1, false)
+                    } else {
+                        ((before + n - 1) % n, before == 0)
+                    }
+                }
+            }
+        };
+        if let Some(s) = self.view_mut().and_then(|v| v.search.as_mut()) {
+            s.current = Some(next);
+        }
+        if wrapped {
+            self.info(if forward { "Search hit the end, continuing at the top" } else { "Search hit the top, continuing at the end" }.to_string());
+        }
+        self.reveal_match();
+    }
+
+    fn match_row(&self, m: &Match) -> usize {
+        self.current.as_ref().map_or(0, |c| c.wrapped.row_at(m.block as usize, m.start as usize))
+    }
+
+    /// Scrolls so the current match is on screen, a third of the way down if it was not.
+    pub(super) fn reveal_match(&mut self) {
+        let Some(m) = self.view().and_then(|v| v.search.as_ref()).and_then(|s| s.current.and_then(|i| s.matches.get(i))).copied() else {
+            return;
+        };
+        let row = self.match_row(&m);
+        let end_row = self.current.as_ref().map_or(row, |c| c.wrapped.row_at(m.block as usize, (m.end as usize).saturating_sub(1)));
+        let top = self.top_row();
+        let height = self.article_height();
+        if row < top || end_row >= top + height {
+            self.set_top_row(row.saturating_sub(height / 3));
+        }
+    }
+}

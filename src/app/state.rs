@@ -1,0 +1,282 @@
+//! The reader's state: plain data, no terminal.
+
+use std::sync::OnceLock;
+
+use crate::article::{Article, Library, Problem};
+use crate::people::{self, Person, PersonSummary};
+use crate::text::{Doc, Match, Wrapped, wrap_doc};
+
+use super::layout::{Panes, SidebarPref, layout};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Article,
+    People,
+}
+
+/// A place in the article's text that survives re-wrapping: the top row shown is the row that
+/// holds this byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Anchor {
+    pub block: u32,
+    pub offset: u32,
+}
+
+/// What the matches of a search are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchKind {
+    /// Typed after `/`.
+    Text,
+    /// Mentions of a person picked in the sidebar.
+    Person,
+}
+
+/// A search kept on an article: its matches and which is current.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchState {
+    pub query: String,
+    pub kind: SearchKind,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+}
+
+/// A query being typed after `/`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchInput {
+    pub query: String,
+    /// Byte offset of the cursor in `query`, on a character boundary.
+    pub cursor: usize,
+    /// Where the article was before `/`, to go back to on Esc.
+    pub origin: Anchor,
+    /// The search the article had before `/`, restored on Esc.
+    pub previous: Option<SearchState>,
+}
+
+/// What the keys are doing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Search(SearchInput),
+    Help { scroll: u16 },
+    Quotes { scroll: u16 },
+}
+
+/// Per-article state, kept while the user reads others.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticleView {
+    pub scroll: Anchor,
+    pub search: Option<SearchState>,
+    /// Selected person in the sidebar, and the sidebar's first visible person.
+    pub person: usize,
+    pub people_offset: usize,
+}
+
+/// The list narrowed to the articles that name one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListFilter {
+    pub person: String,
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Warning,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+/// The displayed article, made ready for drawing: its document and the document wrapped to the
+/// article pane's width. Rebuilt only when the article or the width changes.
+#[derive(Debug)]
+pub struct Current {
+    pub article: usize,
+    pub doc: Doc,
+    pub wrapped: Wrapped,
+}
+
+/// Everything the reader knows.
+#[derive(Debug)]
+pub struct App {
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+    people: Vec<OnceLock<Vec<Person>>>,
+    index: OnceLock<Vec<PersonSummary>>,
+    /// Selected position in the (possibly filtered) list, and the first one shown.
+    pub selected: usize,
+    pub list_offset: usize,
+    pub filter: Option<ListFilter>,
+    /// Articles opened this session.
+    pub read: Vec<bool>,
+    pub views: Vec<ArticleView>,
+    pub focus: Focus,
+    pub mode: Mode,
+    /// The terminal's size at the last draw or resize.
+    pub size: (u16, u16),
+    pub sidebar: SidebarPref,
+    pub message: Option<Message>,
+    pub should_quit: bool,
+    pub current: Option<Current>,
+}
+
+impl App {
+    /// The reader on a set of loaded articles, for a terminal of `size`.
+    #[must_use]
+    pub fn new(library: Library, size: (u16, u16)) -> Self {
+        let n = library.articles.len();
+        let message = problems_message(&library.problems);
+        let mut app = Self {
+            people: (0..n).map(|_| OnceLock::new()).collect(),
+            index: OnceLock::new(),
+            articles: library.articles,
+            problems: library.problems,
+            selected: 0,
+            list_offset: 0,
+            filter: None,
+            read: vec![false; n],
+            views: vec![ArticleView::default(); n],
+            focus: Focus::List,
+            mode: Mode::Normal,
+            size,
+            sidebar: SidebarPref::Auto,
+            message,
+            should_quit: false,
+            current: None,
+        };
+        app.sync();
+        app
+    }
+
+    /// How many articles the list shows.
+    #[must_use]
+    pub fn list_len(&self) -> usize {
+        self.filter.as_ref().map_or(self.articles.len(), |f| f.articles.len())
+    }
+
+    /// The article at a list position.
+    #[must_use]
+    pub fn article_at(&self, position: usize) -> Option<usize> {
+        match &self.filter {
+            Some(f) => f.articles.get(position).copied(),
+            None => (position < self.articles.len()).then_some(position),
+        }
+    }
+
+    /// The article shown in the article pane.
+    #[must_use]
+    pub fn shown(&self) -> Option<usize> {
+        self.article_at(self.selected)
+    }
+
+    /// The people of article `i`, extracted on first use.
+    #[must_use]
+    pub fn people_of(&self, i: usize) -> &[Person] {
+        match (self.people.get(i), self.articles.get(i)) {
+            (Some(cell), Some(article)) => cell.get_or_init(|| people::extract(article)),
+            _ => &[],
+        }
+    }
+
+    /// Everyone across all articles (computed on first use, in parallel).
+    pub fn index(&self) -> &[PersonSummary] {
+        self.index.get_or_init(|| {
+            use rayon::prelude::*;
+            let all: Vec<Vec<Person>> = (0..self.articles.len()).into_par_iter().map(|i| self.people_of(i).to_vec()).collect();
+            people::index(&self.articles, &all)
+        })
+    }
+
+    /// The panes for the current size.
+    #[must_use]
+    pub fn panes(&self) -> Panes {
+        layout(self.size.0, self.size.1, self.sidebar)
+    }
+
+    /// Whether the people sidebar is on screen.
+    #[must_use]
+    pub fn sidebar_visible(&self) -> bool {
+        matches!(self.panes(), Panes::Panes(p) if p.people.is_some())
+    }
+
+    /// Rows of the article pane's text area.
+    #[must_use]
+    pub fn article_height(&self) -> usize {
+        match self.panes() {
+            Panes::Panes(p) => usize::from(p.article_text().height),
+            Panes::TooSmall => 1,
+        }
+    }
+
+    /// Makes `current` match the shown article and the pane's width: the one place where the
+    /// document is built and wrapped.
+    pub fn sync(&mut self) {
+        let width = match self.panes() {
+            Panes::Panes(p) => p.article_text().width.max(1),
+            Panes::TooSmall => self.current.as_ref().map_or(1, |c| c.wrapped.width),
+        };
+        let Some(shown) = self.shown() else {
+            self.current = None;
+            return;
+        };
+        match &mut self.current {
+            Some(c) if c.article == shown && c.wrapped.width == width => {}
+            Some(c) if c.article == shown => c.wrapped = wrap_doc(&c.doc, width),
+            _ => {
+                let doc = Doc::from_article(&self.articles[shown]);
+                let wrapped = wrap_doc(&doc, width);
+                self.current = Some(Current { article: shown, doc, wrapped });
+            }
+        }
+    }
+
+    /// The first row of the article pane, clamped so the last page is full.
+    #[must_use]
+    pub fn top_row(&self) -> usize {
+        let (Some(c), Some(view)) = (&self.current, self.shown().and_then(|i| self.views.get(i))) else { return 0 };
+        let row = c.wrapped.row_at(view.scroll.block as usize, view.scroll.offset as usize);
+        row.min(self.max_top_row())
+    }
+
+    /// The last useful first row.
+    #[must_use]
+    pub fn max_top_row(&self) -> usize {
+        self.current.as_ref().map_or(0, |c| c.wrapped.len().saturating_sub(self.article_height()))
+    }
+
+    /// The view of the shown article.
+    #[must_use]
+    pub fn view(&self) -> Option<&ArticleView> {
+        self.shown().and_then(|i| self.views.get(i))
+    }
+
+    pub fn view_mut(&mut self) -> Option<&mut ArticleView> {
+        let i = self.shown()?;
+        self.views.get_mut(i)
+    }
+
+    /// The person selected in the sidebar of the shown article.
+    #[must_use]
+    pub fn selected_person(&self) -> Option<&Person> {
+        let i = self.shown()?;
+        let at = self.views.get(i)?.person;
+        self.people_of(i).get(at)
+    }
+}
+
+fn problems_message(problems: &[Problem]) -> Option<Message> {
+    let first = problems.first()?;
+    let text = match problems.len() {
+        1 => first.to_string(),
+        n => format!("{first} (and {} more: press ? to see them)", n - 1),
+    };
+    Some(Message { text, kind: MessageKind::Warning })
+}

@@ -1,0 +1,306 @@
+//! Applying actions to the state.
+
+use super::action::Action;
+use super::layout::{Panes, inner};
+use super::state::{Anchor, App, Focus, Message, MessageKind, Mode};
+
+/// Rows one wheel notch scrolls.
+const WHEEL_ROWS: usize = 3;
+/// Rows each list entry takes (headline, then date, place and agency).
+pub const LIST_ITEM_ROWS: usize = 2;
+/// Rows each person takes in the sidebar (name and count, then role).
+pub const PERSON_ROWS: usize = 2;
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..) | Action::ScrollUpAt(..) | Action::ScrollDownAt(..)) {
+            self.message = None;
+        }
+        match (&self.mode, action) {
+            (_, Action::Quit) => self.should_quit = true,
+            (_, Action::Resize(w, h)) => {
+                self.size = (w, h);
+                self.sync();
+                self.reveal_selection();
+                self.reveal_person();
+            }
+            (Mode::Search(_), a) => self.update_search_input(a),
+            (Mode::Help { .. } | Mode::Quotes { .. }, a) => self.update_overlay(a),
+            (Mode::Normal, a) => self.update_normal(a),
+        }
+        self.sync();
+        self.clamp();
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        let (Mode::Help { scroll } | Mode::Quotes { scroll }) = &mut self.mode else { return };
+        let page = self.size.1.saturating_sub(6).max(1);
+        match action {
+            Action::Down | Action::ScrollDownAt(..) => *scroll = scroll.saturating_add(1),
+            Action::Up | Action::ScrollUpAt(..) => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = scroll.saturating_add(page),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::Cancel | Action::ToggleHelp | Action::ClickAt(..) => self.mode = Mode::Normal,
+            _ => {}
+        }
+    }
+
+    fn update_normal(&mut self, action: Action) {
+        match action {
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-self.page_size()),
+            Action::PageDown => self.move_by(self.page_size()),
+            Action::HalfPageUp => self.move_by(-(self.page_size() / 2).max(1)),
+            Action::HalfPageDown => self.move_by((self.page_size() / 2).max(1)),
+            Action::Top => self.move_by(isize::MIN),
+            Action::Bottom => self.move_by(isize::MAX),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::Open => self.open(),
+            Action::Cancel => self.cancel(),
+            Action::StartSearch => self.start_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::ShowQuotes => self.show_quotes(),
+            Action::ToggleHelp => self.mode = Mode::Help { scroll: 0 },
+            Action::ScrollUpAt(x, y) => self.wheel(x, y, false),
+            Action::ScrollDownAt(x, y) => self.wheel(x, y, true),
+            Action::ClickAt(x, y) => self.click(x, y),
+            _ => {}
+        }
+    }
+
+    /// Rows or entries a page moves in the focused pane.
+    fn page_size(&self) -> isize {
+        let Panes::Panes(p) = self.panes() else { return 1 };
+        let rows = match self.focus {
+            Focus::List => usize::from(inner(p.list).height) / LIST_ITEM_ROWS,
+            Focus::Article => usize::from(p.article_text().height).saturating_sub(2),
+            Focus::People => p.people.map_or(1, |r| usize::from(inner(r).height) / PERSON_ROWS),
+        };
+        isize::try_from(rows.max(1)).unwrap_or(1)
+    }
+
+    /// Moves in the focused pane.
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::List => self.select(offset(self.selected, delta, self.list_len())),
+            Focus::Article => self.scroll_article(delta),
+            Focus::People => {
+                let n = self.shown().map_or(0, |i| self.people_of(i).len());
+                let at = self.view().map_or(0, |v| v.person);
+                self.select_person(offset(at, delta, n));
+            }
+        }
+    }
+
+    /// Selects a list position; the article pane and sidebar follow.
+    pub(super) fn select(&mut self, position: usize) {
+        if position == self.selected || position >= self.list_len() {
+            return;
+        }
+        self.selected = position;
+        self.sync();
+        self.reveal_selection();
+    }
+
+    /// Scrolls the article by rows.
+    pub(super) fn scroll_article(&mut self, delta: isize) {
+        let top = self.top_row();
+        let max = self.max_top_row();
+        let row = offset(top, delta, max + 1);
+        self.set_top_row(row);
+        if let Some(i) = self.shown() {
+            self.read[i] = true;
+        }
+    }
+
+    /// Makes `row` the first row shown.
+    pub(super) fn set_top_row(&mut self, row: usize) {
+        let Some(c) = &self.current else { return };
+        let Some(r) = c.wrapped.rows.get(row.min(c.wrapped.len().saturating_sub(1))) else { return };
+        let anchor = Anchor { block: r.block, offset: r.start };
+        if let Some(v) = self.view_mut() {
+            v.scroll = anchor;
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let mut order = vec![Focus::List, Focus::Article];
+        if self.sidebar_visible() {
+            order.push(Focus::People);
+        }
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = order.len();
+        self.focus = order[if forward { (at + 1) % n } else { (at + n - 1) % n }];
+        self.on_focus();
+    }
+
+    /// What happens when a pane gains focus.
+    pub(super) fn on_focus(&mut self) {
+        match self.focus {
+            Focus::Article => {
+                if let Some(i) = self.shown() {
+                    self.read[i] = true;
+                }
+            }
+            Focus::People => {
+                let at = self.view().map_or(0, |v| v.person);
+                self.highlight_person(at);
+            }
+            Focus::List => {}
+        }
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Focus::List => {
+                self.focus = Focus::Article;
+                self.on_focus();
+            }
+            Focus::People => self.filter_by_person(),
+            Focus::Article => {}
+        }
+    }
+
+    fn cancel(&mut self) {
+        if let Some(view) = self.view_mut()
+            && view.search.take().is_some()
+        {
+            return;
+        }
+        if self.filter.is_some() {
+            self.clear_filter();
+        }
+    }
+
+    fn toggle_sidebar(&mut self) {
+        let visible = self.sidebar_visible();
+        self.sidebar = if visible { super::SidebarPref::Hidden } else { super::SidebarPref::Shown };
+        if !self.sidebar_visible() && self.focus == Focus::People {
+            self.focus = Focus::Article;
+        }
+        if !self.sidebar_visible() && self.sidebar == super::SidebarPref::Shown {
+            self.info("The terminal is too small for the people sidebar".to_string());
+        }
+    }
+
+    fn show_quotes(&mut self) {
+        match self.selected_person() {
+            Some(_) => self.mode = Mode::Quotes { scroll: 0 },
+            None => self.info("No person selected: Tab to the people sidebar first".to_string()),
+        }
+    }
+
+    fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let Panes::Panes(p) = self.panes() else { return };
+        let rows = if down { WHEEL_ROWS as isize } else { -(WHEEL_ROWS as isize) };
+        if contains(p.article, x, y) {
+            self.scroll_article(rows);
+        } else if contains(p.list, x, y) {
+            let max = self.list_len().saturating_sub(1);
+            self.list_offset = offset(self.list_offset, rows, max + 1);
+        } else if let Some(people) = p.people.filter(|r| contains(*r, x, y)) {
+            let n = self.shown().map_or(0, |i| self.people_of(i).len());
+            let visible = usize::from(inner(people).height) / PERSON_ROWS;
+            if let Some(v) = self.view_mut() {
+                v.people_offset = offset(v.people_offset, rows, n.saturating_sub(visible) + 1);
+            }
+        }
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let Panes::Panes(p) = self.panes() else { return };
+        if contains(p.list, x, y) {
+            self.focus = Focus::List;
+            let body = inner(p.list);
+            if y >= body.y && y < body.y + body.height {
+                let position = self.list_offset + usize::from(y - body.y) / LIST_ITEM_ROWS;
+                self.select(position);
+            }
+        } else if contains(p.article, x, y) {
+            self.focus = Focus::Article;
+            self.on_focus();
+        } else if let Some(people) = p.people.filter(|r| contains(*r, x, y)) {
+            self.focus = Focus::People;
+            let body = inner(people);
+            let first = self.view().map_or(0, |v| v.people_offset);
+            let n = self.shown().map_or(0, |i| self.people_of(i).len());
+            if y >= body.y && y < body.y + body.height {
+                let at = first + usize::from(y - body.y) / PERSON_ROWS;
+                if at < n {
+                    self.select_person(at);
+                    return;
+                }
+            }
+            self.on_focus();
+        }
+    }
+
+    pub(super) fn info(&mut self, text: String) {
+        self.message = Some(Message { text, kind: MessageKind::Info });
+    }
+
+    pub(super) fn warn(&mut self, text: String) {
+        self.message = Some(Message { text, kind: MessageKind::Warning });
+    }
+
+    /// Keeps selection and offsets inside their ranges.
+    fn clamp(&mut self) {
+        let n = self.list_len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+        let Panes::Panes(p) = self.panes() else { return };
+        let visible = (usize::from(inner(p.list).height) / LIST_ITEM_ROWS).max(1);
+        self.list_offset = self.list_offset.min(n.saturating_sub(visible));
+        if self.focus == Focus::People && !self.sidebar_visible() {
+            self.focus = Focus::Article;
+        }
+        let people_n = self.shown().map_or(0, |i| self.people_of(i).len());
+        let people_visible = p.people.map_or(1, |r| (usize::from(inner(r).height) / PERSON_ROWS).max(1));
+        if let Some(v) = self.view_mut() {
+            v.person = v.person.min(people_n.saturating_sub(1));
+            v.people_offset = v.people_offset.min(people_n.saturating_sub(people_visible));
+        }
+    }
+
+    /// Scrolls the list so the selection is on screen (after the selection moved, or a resize).
+    pub(super) fn reveal_selection(&mut self) {
+        let Panes::Panes(p) = self.panes() else { return };
+        let visible = (usize::from(inner(p.list).height) / LIST_ITEM_ROWS).max(1);
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + visible {
+            self.list_offset = self.selected + 1 - visible;
+        }
+    }
+
+    /// Scrolls the sidebar so the selected person is on screen.
+    pub(super) fn reveal_person(&mut self) {
+        let Panes::Panes(p) = self.panes() else { return };
+        let visible = p.people.map_or(1, |r| (usize::from(inner(r).height) / PERSON_ROWS).max(1));
+        if let Some(v) = self.view_mut() {
+            if v.person < v.people_offset {
+                v.people_offset = v.person;
+            } else if v.person >= v.people_offset + visible {
+                v.people_offset = v.person + 1 - visible;
+            }
+        }
+    }
+}
+
+/// `at + delta` kept within `0..len` (saturating at the ends).
+#[must_use]
+pub fn offset(at: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let moved = if delta < 0 { at.saturating_sub(delta.unsigned_abs()) } else { at.saturating_add(delta.unsigned_abs()) };
+    moved.min(len - 1)
+}
+
+fn contains(r: ratatui::layout::Rect, x: u16, y: u16) -> bool {
+    x >= r.x && x < r.x.saturating_add(r.width) && y >= r.y && y < r.y.saturating_add(r.height)
+}

@@ -1,0 +1,165 @@
+//! The command line: options, the modes (`--json`, `--screenshot`, the reader), exit codes, and
+//! the one place errors are reported to the user.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use clap::Parser;
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+
+use crate::app::App;
+use crate::article::{Library, load_bundled, load_paths};
+use crate::keys::parse_keys;
+use crate::run::{Exit, Scripted, TerminalEvents, run};
+use crate::ui::{Theme, buffer_text};
+use crate::{json, terminal};
+
+/// A terminal news reader that knows who is in the story.
+#[derive(Debug, Parser)]
+#[command(name = "cyberreader", version, about, after_help = after_help())]
+pub struct Cli {
+    /// Articles to read: plain-text files, or directories whose *.txt files are read in name
+    /// order. Without any, the bundled articles.
+    #[arg(value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print the parsed articles and the people they name as JSON, and exit.
+    #[arg(long, conflicts_with = "screenshot")]
+    pub json: bool,
+
+    /// Play --keys on an off-screen terminal of --size and print the final screen as text.
+    #[arg(long)]
+    pub screenshot: bool,
+
+    /// Keys for --screenshot, vim-style: <Down> <Up> <Enter> <Esc> <Tab> <S-Tab> <PageDown>
+    /// <PageUp> <Home> <End> <C-u> <Space> <lt>; other characters are typed as they are.
+    #[arg(long, value_name = "KEYS", requires = "screenshot")]
+    pub keys: Option<String>,
+
+    /// The off-screen terminal's size, as COLUMNSxROWS.
+    #[arg(long, value_name = "WxH", default_value = "80x24", value_parser = parse_size, requires = "screenshot")]
+    pub size: (u16, u16),
+}
+
+fn after_help() -> String {
+    format!(
+        "{}\nEnvironment:\n  NO_COLOR    when set, no colours: bold, reverse and underline only.\n\nExit status: 0 on success, 2 when nothing could be read or the options are wrong.",
+        crate::app::keymap::help_text()
+    )
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(|| format!("'{text}' is not a size: write it as COLUMNSxROWS, like 120x40"))?;
+    let w = w.trim().parse::<u16>().map_err(|_| format!("'{w}' is not a number of columns (0 to 65535)"))?;
+    let h = h.trim().parse::<u16>().map_err(|_| format!("'{h}' is not a number of rows (0 to 65535)"))?;
+    if u32::from(w) * u32::from(h) > 4_000_000 {
+        return Err(format!("{w}x{h} is too large for an off-screen terminal"));
+    }
+    Ok((w, h))
+}
+
+/// Runs cyberreader with the process's arguments.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run_cli(&cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("cyberreader: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_cli(cli: &Cli) -> Result<ExitCode, String> {
+    let library = if cli.paths.is_empty() { load_bundled() } else { load_paths(&cli.paths).map_err(|e| e.to_string())? };
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if cli.json {
+        report_problems(&library);
+        let text = json::render(&library.articles).map_err(|e| format!("could not write JSON: {e}"))?;
+        return write_stdout(&text);
+    }
+    if cli.screenshot {
+        report_problems(&library);
+        let keys = parse_keys(cli.keys.as_deref().unwrap_or_default()).map_err(|e| e.to_string())?;
+        let text = screenshot(library, cli.size, keys, color);
+        return write_stdout(&text);
+    }
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err("standard input and output must be a terminal to read interactively; use --json for scripts, or --screenshot for a picture of the screen".to_string());
+    }
+    read_interactively(library, color)
+}
+
+fn write_stdout(text: &str) -> Result<ExitCode, String> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`| head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("could not write to standard output: {e}")),
+    }
+}
+
+fn report_problems(library: &Library) {
+    for p in &library.problems {
+        eprintln!("cyberreader: {p}");
+    }
+}
+
+/// Plays `keys` on an off-screen terminal and returns the final screen as text.
+#[must_use]
+pub fn screenshot(library: Library, size: (u16, u16), keys: Vec<crossterm::event::KeyEvent>, color: bool) -> String {
+    let mut terminal = match Terminal::new(TestBackend::new(size.0, size.1)) {
+        Ok(t) => t,
+        Err(never) => match never {},
+    };
+    let mut app = App::new(library, size);
+    let theme = Theme::new(color);
+    let mut events = Scripted::keys(keys);
+    let no_signal = Arc::new(AtomicUsize::new(0));
+    // Scripted events and an off-screen buffer cannot fail.
+    let _ = run(&mut terminal, &mut app, &theme, &mut events, &no_signal);
+    if let Err(never) = terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area())) {
+        match never {}
+    }
+    buffer_text(terminal.backend().buffer())
+}
+
+fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String> {
+    let signal = terminal::watch_signals().map_err(|e| format!("could not watch for signals: {e}"))?;
+    terminal::install_panic_hook();
+    let problems = library.problems.clone();
+    let outcome = {
+        let session = terminal::Session::start().map_err(|e| format!("could not set up the terminal: {e}"))?;
+        let result = (|| {
+            let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            let size = terminal.size()?;
+            let mut app = App::new(library, (size.width, size.height));
+            maybe_panic_for_tests();
+            run(&mut terminal, &mut app, &Theme::new(color), &mut TerminalEvents, &signal)
+        })();
+        drop(session);
+        result
+    };
+    for p in &problems {
+        eprintln!("cyberreader: {p}");
+    }
+    match outcome {
+        Ok(Exit::Quit | Exit::EndOfInput) => Ok(ExitCode::SUCCESS),
+        Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
+        Err(e) => Err(format!("the terminal went away ({e})")),
+    }
+}
+
+/// A test-only trigger: with CYBERREADER_TEST_PANIC set, the reader panics once it has taken
+/// over the terminal, so tests can check that a panic restores it.
+fn maybe_panic_for_tests() {
+    if std::env::var_os("CYBERREADER_TEST_PANIC").is_some() {
+        panic!("panic requested by CYBERREADER_TEST_PANIC");
+    }
+}

@@ -1,0 +1,156 @@
+//! Drawing the state: a pure function of [`App`], one file per pane. Only the rows on screen are
+//! built, whatever the size of the article or the list.
+
+mod article;
+mod help;
+mod list;
+mod people;
+mod status;
+mod theme;
+
+pub use theme::Theme;
+
+use std::borrow::Cow;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use unicode_width::UnicodeWidthChar;
+
+use crate::app::{App, Focus, MIN_HEIGHT, MIN_WIDTH, Mode, Panes};
+
+/// Draws the whole screen into `buf`.
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let Panes::Panes(panes) = crate::app::layout(area.width, area.height, app.sidebar) else {
+        too_small(area, buf);
+        return;
+    };
+    list::render(app, theme, panes.list, buf);
+    article::render(app, theme, panes.article, buf);
+    if let Some(rect) = panes.people {
+        people::render(app, theme, rect, buf);
+    }
+    status::render(app, theme, panes.status, buf);
+    match &app.mode {
+        Mode::Help { scroll } => help::render_help(app, theme, *scroll, area, buf),
+        Mode::Quotes { scroll } => help::render_quotes(app, theme, *scroll, area, buf),
+        Mode::Normal | Mode::Search(_) => {}
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let lines = [
+        "Terminal too small".to_string(),
+        format!("need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}", area.width, area.height),
+    ];
+    let top = area.y + area.height.saturating_sub(2) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + u16::try_from(i).unwrap_or(0);
+        if y >= area.y + area.height {
+            break;
+        }
+        let text = truncate(line, usize::from(area.width));
+        let x = area.x + area.width.saturating_sub(u16::try_from(display_width(&text)).unwrap_or(0)) / 2;
+        buf.set_stringn(x, y, &text, usize::from(area.width), Style::new());
+    }
+}
+
+/// A bordered pane, its border and title styled by focus.
+fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(title.style(if focused { theme.title_focused } else { theme.title }))
+}
+
+fn is_focused(app: &App, focus: Focus) -> bool {
+    app.focus == focus && matches!(app.mode, Mode::Normal | Mode::Search(_))
+}
+
+/// Display width of a string.
+#[must_use]
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// `text` cut to `width` columns, with "…" where it was cut.
+#[must_use]
+pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if display_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Draws `line` at (x, y) within `width` columns.
+fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line<'_>) {
+    buf.set_line(x, y, line, width);
+}
+
+/// The screen as plain text, one line per row, trailing spaces trimmed: for `--screenshot`.
+#[must_use]
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.y..area.y + area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in area.x..area.x + area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            skip = display_width(symbol).saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Adapter so a whole app can be drawn as a widget with its theme.
+pub struct Screen<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self.app, self.theme, area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_wide_characters() {
+        assert_eq!(truncate("hello", 5), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("박근혜 대통령", 5), "박근…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -1,0 +1,44 @@
+//! The people sidebar: name and mention count, then role, two rows a person.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{Theme, display_width, is_focused, pane, put, truncate};
+use crate::app::{App, Focus};
+
+const PERSON_ROWS: u16 = 2;
+
+pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let focused = is_focused(app, Focus::People);
+    let people = app.shown().map_or(&[][..], |i| app.people_of(i));
+    let block = pane(Line::from(format!(" People ({}) ", people.len())), focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if people.is_empty() {
+        put(buf, inner.x, inner.y, inner.width, &Line::styled(" No names found", theme.dim));
+        return;
+    }
+    let view = app.view();
+    let offset = view.map_or(0, |v| v.people_offset);
+    let selected = view.map_or(0, |v| v.person);
+    let width = usize::from(inner.width);
+    for (slot, (i, person)) in people.iter().enumerate().skip(offset).take(usize::from(inner.height / PERSON_ROWS)).enumerate() {
+        let y = inner.y + u16::try_from(slot).unwrap_or(0) * PERSON_ROWS;
+        let row_style = match (i == selected, focused) {
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_unfocused,
+            _ => Style::new(),
+        };
+        buf.set_style(Rect { x: inner.x, y, width: inner.width, height: PERSON_ROWS.min(inner.y + inner.height - y) }, row_style);
+        let count = format!(" ×{}", person.mentions);
+        let name_width = width.saturating_sub(display_width(&count) + 1);
+        let name = Span::styled(format!(" {}", truncate(&person.name, name_width)), theme.headline.patch(row_style));
+        put(buf, inner.x, y, inner.width, &Line::from(vec![name, Span::styled(count, theme.dim.patch(row_style))]));
+        let role = person.role.as_deref().unwrap_or("—");
+        let role = format!("   {}", truncate(role, width.saturating_sub(3)));
+        put(buf, inner.x, y + 1, inner.width, &Line::styled(role, theme.dim.patch(row_style)));
+    }
+}
