@@ -1,0 +1,138 @@
+//! The command line as a script or a new user meets it: --json, --help, --version, errors and
+//! exit codes, --screenshot.
+#![allow(clippy::unwrap_used)]
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn cyberreader() -> Command {
+    let mut cmd = Command::cargo_bin("cyberreader").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn json_of_the_bundled_articles() {
+    let doc = json_of(cyberreader().arg("--json"));
+    let articles = doc["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    let a = &articles[0];
+    assert_eq!(a["path"], "articles/yonhap-2013-10-17-un-chief-calls-for-global-cyberspace-norms.txt");
+    assert_eq!(a["title"], "U.N. chief calls for global cyberspace norms");
+    assert_eq!(a["dateline"]["place"], "SEOUL");
+    assert_eq!(a["dateline"]["date"], "Oct. 17");
+    assert_eq!(a["dateline"]["agency"], "Yonhap");
+    assert_eq!(a["byline"], Value::Null);
+    assert_eq!(a["rights"], "All rights reserved by Yonhap News Agency");
+    assert!(a["paragraphs"][0].as_str().unwrap().starts_with("The international community should work together"));
+    assert_eq!(a["credits"], Value::Array(vec![]));
+    assert!(a["people"].is_array());
+    assert!(doc["people"].is_array());
+    let b = &articles[1];
+    assert_eq!(b["dateline"]["date"], "Oct. 18");
+    assert_ne!(a["id"], b["id"]);
+    let text = serde_json::to_string(&doc).unwrap();
+    for bad in ["Connect to share", "(END)", "\\r", "\\ufeff", "<All rights"] {
+        assert!(!text.contains(bad), "{bad}");
+    }
+}
+
+#[test]
+fn ids_are_stable_across_runs() {
+    let first = json_of(cyberreader().arg("--json"));
+    let second = json_of(cyberreader().arg("--json"));
+    assert_eq!(first["articles"][0]["id"], second["articles"][0]["id"]);
+}
+
+#[test]
+fn bundled_articles_work_from_any_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = json_of(cyberreader().current_dir(dir.path()).arg("--json"));
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn files_and_directories_with_problems_reported_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Rain in Lima\n\nLIMA (AP) — It rained.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "").unwrap();
+    let out = cyberreader().arg("--json").arg(dir.path()).assert().success();
+    let out = out.get_output();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["articles"][0]["title"], "Rain in Lima");
+    assert_eq!(doc["articles"][0]["dateline"]["date"], Value::Null);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("b.txt: empty file"), "{stderr}");
+}
+
+#[test]
+fn a_missing_path_is_exit_2_with_one_line_naming_it() {
+    let out = cyberreader().args(["--json", "no-such-file.txt"]).assert().code(2).stdout("");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("cyberreader: no-such-file.txt: no such file or directory; check the path"), "{stderr}");
+}
+
+#[test]
+fn help_lists_every_option_and_the_keys() {
+    let out = cyberreader().arg("--help").assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    for needle in ["--json", "--screenshot", "--keys", "--size", "--help", "--version", "FILE|DIR", "NO_COLOR", "Keys:", "search the article", "C-u", "S-Tab", "PgDn", "quit"] {
+        assert!(text.contains(needle), "--help lacks {needle}");
+    }
+}
+
+#[test]
+fn version() {
+    cyberreader().arg("--version").assert().success().stdout(format!("cyberreader {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn without_a_terminal_it_says_so_and_writes_no_escape_codes() {
+    let out = cyberreader().write_stdin("").assert().code(2).stdout("");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("must be a terminal"), "{stderr}");
+    assert!(stderr.contains("--json"), "{stderr}");
+    assert!(!stderr.contains('\u{1b}'));
+}
+
+#[test]
+fn bad_options_are_exit_2() {
+    cyberreader().arg("--bogus").assert().code(2);
+    cyberreader().args(["--keys", "j"]).assert().code(2).stderr(predicate::str::contains("--screenshot"));
+    cyberreader().args(["--screenshot", "--size", "wide"]).assert().code(2).stderr(predicate::str::contains("COLUMNSxROWS"));
+}
+
+#[test]
+fn screenshot_plays_keys_and_prints_the_screen() {
+    let out = cyberreader().args(["--screenshot", "--size", "120x40", "--keys", "<Down>/conference<Enter>n"]).assert().success();
+    let screen = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(screen.lines().count(), 40);
+    assert!(screen.lines().all(|l| l.chars().count() <= 120));
+    assert!(screen.contains("Gov't officials, civil leaders"), "{screen}");
+    assert!(screen.lines().last().unwrap().contains("[2/"), "{screen}");
+    assert!(!screen.contains('\u{1b}'));
+}
+
+#[test]
+fn screenshot_rejects_a_bad_key_name() {
+    cyberreader()
+        .args(["--screenshot", "--keys", "<Dwon>"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("unknown key name <Dwon>"));
+}
+
+#[test]
+fn screenshot_of_a_tiny_terminal_does_not_panic() {
+    for size in ["0x0", "1x1", "10x3", "24x7"] {
+        cyberreader().args(["--screenshot", "--size", size, "--keys", "<Tab>jjG/a<Enter>"]).assert().success();
+    }
+}
