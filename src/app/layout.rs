@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 /// Below this the reader says the terminal is too small instead of drawing panes.
 pub const MIN_WIDTH: u16 = 24;
-pub const MIN_HEIGHT: u16 = 7;
+pub const MIN_HEIGHT: u16 = 8;
 /// From this width the people sidebar shows unless hidden.
 const SIDEBAR_AUTO_WIDTH: u16 = 110;
 /// Below this width the list sits above the article instead of beside it.
@@ -81,7 +81,7 @@ pub fn layout(width: u16, height: u16, sidebar: SidebarPref) -> Panes {
     let main_h = height - 1;
     let show_people = sidebar.visible(width);
     let rects = if width < STACK_WIDTH {
-        let top_h = (main_h / 3).max(4);
+        let top_h = (main_h / 3).clamp(4, main_h - 3);
         let top = Rect { x: 0, y: 0, width, height: top_h };
         let article = Rect { x: 0, y: top_h, width, height: main_h - top_h };
         if show_people {

@@ -1,0 +1,232 @@
+//! Flows through `update`, on the bundled articles: what a user does, what the state becomes.
+
+use super::*;
+use crate::article::load_bundled;
+
+fn app(w: u16, h: u16) -> App {
+    App::new(load_bundled(), (w, h))
+}
+
+fn type_query(app: &mut App, query: &str) {
+    app.update(Action::StartSearch);
+    for c in query.chars() {
+        app.update(Action::Insert(c));
+    }
+}
+
+fn search(app: &App) -> &SearchState {
+    app.view().and_then(|v| v.search.as_ref()).expect("a search")
+}
+
+#[test]
+fn starts_on_the_list_with_the_first_article_shown() {
+    let app = app(120, 40);
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.shown(), Some(0));
+    assert_eq!(app.current.as_ref().map(|c| c.article), Some(0));
+    assert!(app.sidebar_visible());
+}
+
+#[test]
+fn moving_the_selection_shows_that_article_at_once() {
+    let mut app = app(120, 40);
+    app.update(Action::Down);
+    assert_eq!(app.shown(), Some(1));
+    assert_eq!(app.current.as_ref().map(|c| c.article), Some(1));
+    app.update(Action::Down);
+    assert_eq!(app.selected, 1, "stays on the last article");
+    app.update(Action::Top);
+    assert_eq!(app.selected, 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn each_article_keeps_its_own_scroll_position() {
+    let mut app = app(120, 40);
+    app.update(Action::Open);
+    assert_eq!(app.focus, Focus::Article);
+    assert!(app.read[0]);
+    app.update(Action::PageDown);
+    let scrolled = app.top_row();
+    assert!(scrolled > 0);
+    app.update(Action::FocusPrev);
+    app.update(Action::Down);
+    assert_eq!(app.top_row(), 0, "the second article starts at its top");
+    app.update(Action::Up);
+    assert_eq!(app.top_row(), scrolled);
+}
+
+#[test]
+fn focus_cycles_through_the_visible_panes() {
+    let mut app = app(120, 40);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Article);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::People);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::FocusPrev);
+    assert_eq!(app.focus, Focus::People);
+    let mut narrow = self::app(80, 24);
+    narrow.update(Action::FocusNext);
+    narrow.update(Action::FocusNext);
+    assert_eq!(narrow.focus, Focus::List, "no sidebar on a narrow terminal");
+}
+
+#[test]
+fn search_highlights_as_you_type_with_smart_case() {
+    let mut app = app(120, 40);
+    type_query(&mut app, "seoul");
+    let lower = search(&app).matches.len();
+    assert!(lower >= 5);
+    assert_eq!(search(&app).current, Some(0));
+    app.update(Action::Accept);
+    assert_eq!(app.mode, Mode::Normal);
+    type_query(&mut app, "SEOUL");
+    let upper = search(&app).matches.len();
+    assert_eq!(upper, 1, "a capital makes the search exact: only the dateline");
+    assert!(upper < lower);
+}
+
+#[test]
+fn n_and_shift_n_wrap_around_with_a_message() {
+    let mut app = app(120, 40);
+    type_query(&mut app, "conference");
+    app.update(Action::Accept);
+    let n = search(&app).matches.len();
+    assert!(n > 2);
+    app.update(Action::PrevMatch);
+    assert_eq!(search(&app).current, Some(n - 1));
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("continuing at the end")));
+    app.update(Action::NextMatch);
+    assert_eq!(search(&app).current, Some(0));
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("continuing at the top")));
+    app.update(Action::NextMatch);
+    assert_eq!(search(&app).current, Some(1));
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn the_current_match_is_scrolled_into_view() {
+    let mut app = app(80, 24);
+    type_query(&mut app, "gathering is expected");
+    app.update(Action::Accept);
+    let c = app.current.as_ref().unwrap();
+    let m = search(&app).matches[0];
+    let row = c.wrapped.row_at(m.block as usize, m.start as usize);
+    assert!(row >= app.top_row() && row < app.top_row() + app.article_height());
+}
+
+#[test]
+fn not_found_says_so() {
+    let mut app = app(120, 40);
+    type_query(&mut app, "zebra");
+    app.update(Action::Accept);
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("Pattern not found: zebra"));
+    assert_eq!(search(&app).matches.len(), 0);
+}
+
+#[test]
+fn escape_abandons_the_search_and_returns_to_where_you_were() {
+    let mut app = app(80, 24);
+    app.update(Action::FocusNext);
+    app.update(Action::Down);
+    let before = app.top_row();
+    type_query(&mut app, "gathering is expected");
+    assert_ne!(app.top_row(), before);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.top_row(), before);
+    assert!(app.view().unwrap().search.is_none());
+}
+
+#[test]
+fn query_editing_keys() {
+    let mut app = app(120, 40);
+    type_query(&mut app, "sel");
+    app.update(Action::CursorLeft);
+    app.update(Action::Insert('o'));
+    app.update(Action::CursorEnd);
+    app.update(Action::Backspace);
+    app.update(Action::Insert('u'));
+    app.update(Action::Insert('l'));
+    let Mode::Search(input) = &app.mode else { panic!("still typing") };
+    assert_eq!(input.query, "seoul");
+    app.update(Action::ClearQuery);
+    app.update(Action::Backspace);
+    assert_eq!(app.mode, Mode::Normal, "backspace on an empty query leaves the search");
+}
+
+#[test]
+fn searches_belong_to_their_article() {
+    let mut app = app(120, 40);
+    type_query(&mut app, "video");
+    app.update(Action::Accept);
+    app.update(Action::Down);
+    assert!(app.view().unwrap().search.is_none());
+    app.update(Action::Up);
+    assert_eq!(search(&app).query, "video");
+    app.update(Action::Cancel);
+    assert!(app.view().unwrap().search.is_none());
+}
+
+#[test]
+fn resizing_keeps_the_place_in_the_article() {
+    let mut app = app(120, 40);
+    app.update(Action::FocusNext);
+    app.update(Action::PageDown);
+    let anchor = app.view().unwrap().scroll;
+    app.update(Action::Resize(70, 30));
+    let c = app.current.as_ref().unwrap();
+    let row = c.wrapped.rows[app.top_row()];
+    assert_eq!(row.block, anchor.block);
+    assert!(row.start <= anchor.offset && anchor.offset <= row.end, "{row:?} {anchor:?}");
+    for (w, h) in [(0, 0), (1, 1), (24, 7), (300, 100)] {
+        app.update(Action::Resize(w, h));
+        assert!(app.top_row() <= app.max_top_row());
+    }
+}
+
+#[test]
+fn mouse_clicks_select_and_focus() {
+    let mut app = app(120, 40);
+    app.update(Action::ClickAt(5, 3));
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.focus, Focus::List);
+    app.update(Action::ClickAt(60, 10));
+    assert_eq!(app.focus, Focus::Article);
+    app.update(Action::ScrollDownAt(60, 10));
+    assert_eq!(app.top_row(), 3);
+    app.update(Action::ScrollUpAt(60, 10));
+    assert_eq!(app.top_row(), 0);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = app(120, 40);
+    app.update(Action::ToggleHelp);
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    app.update(Action::Down);
+    assert_eq!(app.selected, 0, "keys scroll the help, not the list");
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn the_sidebar_folds_and_unfolds() {
+    let mut app = app(80, 24);
+    assert!(!app.sidebar_visible());
+    app.update(Action::ToggleSidebar);
+    assert!(app.sidebar_visible());
+    app.update(Action::ToggleSidebar);
+    assert!(!app.sidebar_visible());
+}
+
+#[test]
+fn quit() {
+    let mut app = app(120, 40);
+    app.update(Action::Quit);
+    assert!(app.should_quit);
+}
