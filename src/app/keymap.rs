@@ -46,7 +46,7 @@ pub const NORMAL: &[Binding] = &[
     bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "last article / bottom"),
     bind(&[key(KeyCode::Tab), key(KeyCode::Right), ch('l')], Action::FocusNext, "next pane"),
     bind(&[key(KeyCode::BackTab), key(KeyCode::Left), ch('h')], Action::FocusPrev, "previous pane"),
-    bind(&[key(KeyCode::Enter)], Action::Open, "read the article; on a person, list the articles naming them"),
+    bind(&[key(KeyCode::Enter)], Action::Open, "read the article; on a person, list their articles"),
     bind(&[ch('/')], Action::StartSearch, "search the article"),
     bind(&[ch('n')], Action::NextMatch, "next match (or mention)"),
     bind(&[ch('N')], Action::PrevMatch, "previous match (or mention)"),
