@@ -17,10 +17,13 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// The bundled articles: (path shown to the user, bytes).\npub static BUNDLED: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// The bundled articles: (path shown to the user, bytes).\npub static BUNDLED: &[(&str, &[u8])] = &[\n",
+    );
     for name in &names {
         let full = dir.join(name);
-        writeln!(code, "    (\"articles/{name}\", include_bytes!({:?})),", full.display().to_string()).expect("writing to a String");
+        writeln!(code, "    (\"articles/{name}\", include_bytes!({:?})),", full.display().to_string())
+            .expect("writing to a String");
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");

@@ -53,7 +53,9 @@ fn after_help() -> String {
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
-    let (w, h) = text.split_once(['x', 'X']).ok_or_else(|| format!("'{text}' is not a size: write it as COLUMNSxROWS, like 120x40"))?;
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("'{text}' is not a size: write it as COLUMNSxROWS, like 120x40"))?;
     let w = w.trim().parse::<u16>().map_err(|_| format!("'{w}' is not a number of columns (0 to 65535)"))?;
     let h = h.trim().parse::<u16>().map_err(|_| format!("'{h}' is not a number of rows (0 to 65535)"))?;
     if u32::from(w) * u32::from(h) > 4_000_000 {
@@ -76,7 +78,8 @@ pub fn main() -> ExitCode {
 }
 
 fn run_cli(cli: &Cli) -> Result<ExitCode, String> {
-    let library = if cli.paths.is_empty() { load_bundled() } else { load_paths(&cli.paths).map_err(|e| e.to_string())? };
+    let library =
+        if cli.paths.is_empty() { load_bundled() } else { load_paths(&cli.paths).map_err(|e| e.to_string())? };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if cli.json {
         report_problems(&library);

@@ -6,7 +6,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// A key name the notation does not know, or a `<` never closed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeysError {
-    #[error("unknown key name <{0}> in --keys (known: <Up> <Down> <Left> <Right> <Enter> <Esc> <Tab> <S-Tab> <PageUp> <PageDown> <Home> <End> <Space> <BS> <Del> <lt> <C-x> <F1>..<F12>)")]
+    #[error(
+        "unknown key name <{0}> in --keys (known: <Up> <Down> <Left> <Right> <Enter> <Esc> <Tab> <S-Tab> <PageUp> <PageDown> <Home> <End> <Space> <BS> <Del> <lt> <C-x> <F1>..<F12>)"
+    )]
     Unknown(String),
     #[error("unclosed '<' in --keys: write <lt> for a literal '<'")]
     Unclosed,
@@ -82,9 +84,19 @@ mod tests {
         assert_eq!(
             codes,
             [
-                KeyCode::Down, KeyCode::Char('/'), KeyCode::Char('c'), KeyCode::Char('o'), KeyCode::Char('n'),
-                KeyCode::Char('f'), KeyCode::Enter, KeyCode::Char('n'), KeyCode::Char('u'), KeyCode::BackTab,
-                KeyCode::Char('<'), KeyCode::Char(' '), KeyCode::PageDown,
+                KeyCode::Down,
+                KeyCode::Char('/'),
+                KeyCode::Char('c'),
+                KeyCode::Char('o'),
+                KeyCode::Char('n'),
+                KeyCode::Char('f'),
+                KeyCode::Enter,
+                KeyCode::Char('n'),
+                KeyCode::Char('u'),
+                KeyCode::BackTab,
+                KeyCode::Char('<'),
+                KeyCode::Char(' '),
+                KeyCode::PageDown,
             ]
         );
         assert_eq!(keys[8].modifiers, KeyModifiers::CONTROL);

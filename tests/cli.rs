@@ -83,7 +83,22 @@ fn a_missing_path_is_exit_2_with_one_line_naming_it() {
 fn help_lists_every_option_and_the_keys() {
     let out = cyberreader().arg("--help").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    for needle in ["--json", "--screenshot", "--keys", "--size", "--help", "--version", "FILE|DIR", "NO_COLOR", "Keys:", "search the article", "C-u", "S-Tab", "PgDn", "quit"] {
+    for needle in [
+        "--json",
+        "--screenshot",
+        "--keys",
+        "--size",
+        "--help",
+        "--version",
+        "FILE|DIR",
+        "NO_COLOR",
+        "Keys:",
+        "search the article",
+        "C-u",
+        "S-Tab",
+        "PgDn",
+        "quit",
+    ] {
         assert!(text.contains(needle), "--help lacks {needle}");
     }
 }
@@ -106,12 +121,19 @@ fn without_a_terminal_it_says_so_and_writes_no_escape_codes() {
 fn bad_options_are_exit_2() {
     cyberreader().arg("--bogus").assert().code(2);
     cyberreader().args(["--keys", "j"]).assert().code(2).stderr(predicate::str::contains("--screenshot"));
-    cyberreader().args(["--screenshot", "--size", "wide"]).assert().code(2).stderr(predicate::str::contains("COLUMNSxROWS"));
+    cyberreader()
+        .args(["--screenshot", "--size", "wide"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("COLUMNSxROWS"));
 }
 
 #[test]
 fn screenshot_plays_keys_and_prints_the_screen() {
-    let out = cyberreader().args(["--screenshot", "--size", "120x40", "--keys", "<Down>/conference<Enter>n"]).assert().success();
+    let out = cyberreader()
+        .args(["--screenshot", "--size", "120x40", "--keys", "<Down>/conference<Enter>n"])
+        .assert()
+        .success();
     let screen = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(screen.lines().count(), 40);
     assert!(screen.lines().all(|l| l.chars().count() <= 120));

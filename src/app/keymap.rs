@@ -198,9 +198,19 @@ mod tests {
 
     #[test]
     fn releases_are_ignored_and_mouse_maps_to_cells() {
-        let release = Event::Key(KeyEvent { code: KeyCode::Char('q'), modifiers: KeyModifiers::NONE, kind: KeyEventKind::Release, state: KeyEventState::NONE });
+        let release = Event::Key(KeyEvent {
+            code: KeyCode::Char('q'),
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Release,
+            state: KeyEventState::NONE,
+        });
         assert_eq!(action_for(&Mode::Normal, &release), None);
-        let wheel = Event::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, column: 3, row: 4, modifiers: KeyModifiers::NONE });
+        let wheel = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
         assert_eq!(action_for(&Mode::Normal, &wheel), Some(Action::ScrollDownAt(3, 4)));
         assert_eq!(action_for(&Mode::Normal, &Event::Resize(80, 24)), Some(Action::Resize(80, 24)));
     }

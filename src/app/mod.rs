@@ -11,7 +11,9 @@ mod update;
 
 pub use action::Action;
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, SidebarPref, article_text_area, inner, layout};
-pub use state::{Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState};
+pub use state::{
+    Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,
+};
 
 #[cfg(test)]
 mod tests;

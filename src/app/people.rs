@@ -20,10 +20,12 @@ impl App {
         let Some(i) = self.shown() else { return };
         let Some(person) = self.people_of(i).get(at).cloned() else { return };
         let Some(c) = &self.current else { return };
-        let forms: Vec<&str> = std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str)).collect();
+        let forms: Vec<&str> =
+            std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str)).collect();
         let matches = text::find_words(&c.doc, &forms);
         if let Some(v) = self.view_mut() {
-            v.search = Some(SearchState { query: person.name.clone(), kind: SearchKind::Person, matches, current: None });
+            v.search =
+                Some(SearchState { query: person.name.clone(), kind: SearchKind::Person, matches, current: None });
         }
     }
 
@@ -39,7 +41,8 @@ impl App {
         let Some(entry) = entry else { return };
         let name = entry.name.clone();
         let wanted: std::collections::HashSet<&str> = entry.articles.iter().map(String::as_str).collect();
-        let articles: Vec<usize> = self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
+        let articles: Vec<usize> =
+            self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
         let position = articles.iter().position(|&a| a == shown).unwrap_or(0);
         let count = articles.len();
         self.filter = Some(ListFilter { person: name.clone(), articles });

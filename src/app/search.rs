@@ -49,7 +49,8 @@ impl App {
             }
             Action::CursorRight => {
                 edited = false;
-                input.cursor = input.query[input.cursor..].chars().next().map_or(input.cursor, |c| input.cursor + c.len_utf8());
+                input.cursor =
+                    input.query[input.cursor..].chars().next().map_or(input.cursor, |c| input.cursor + c.len_utf8());
             }
             Action::CursorHome => {
                 edited = false;
@@ -165,7 +166,14 @@ impl App {
             s.current = Some(next);
         }
         if wrapped {
-            self.info(if forward { "Search hit the end, continuing at the top" } else { "Search hit the top, continuing at the end" }.to_string());
+            self.info(
+                if forward {
+                    "Search hit the end, continuing at the top"
+                } else {
+                    "Search hit the top, continuing at the end"
+                }
+                .to_string(),
+            );
         }
         self.reveal_match();
     }
@@ -176,11 +184,16 @@ impl App {
 
     /// Scrolls so the current match is on screen, a third of the way down if it was not.
     pub(super) fn reveal_match(&mut self) {
-        let Some(m) = self.view().and_then(|v| v.search.as_ref()).and_then(|s| s.current.and_then(|i| s.matches.get(i))).copied() else {
+        let Some(m) =
+            self.view().and_then(|v| v.search.as_ref()).and_then(|s| s.current.and_then(|i| s.matches.get(i))).copied()
+        else {
             return;
         };
         let row = self.match_row(&m);
-        let end_row = self.current.as_ref().map_or(row, |c| c.wrapped.row_at(m.block as usize, (m.end as usize).saturating_sub(1)));
+        let end_row = self
+            .current
+            .as_ref()
+            .map_or(row, |c| c.wrapped.row_at(m.block as usize, (m.end as usize).saturating_sub(1)));
         let top = self.top_row();
         let height = self.article_height();
         if row < top || end_row >= top + height {

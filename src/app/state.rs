@@ -61,8 +61,12 @@ pub enum Mode {
     #[default]
     Normal,
     Search(SearchInput),
-    Help { scroll: u16 },
-    Quotes { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
+    Quotes {
+        scroll: u16,
+    },
 }
 
 /// Per-article state, kept while the user reads others.
@@ -190,7 +194,8 @@ impl App {
     pub fn index(&self) -> &[PersonSummary] {
         self.index.get_or_init(|| {
             use rayon::prelude::*;
-            let all: Vec<Vec<Person>> = (0..self.articles.len()).into_par_iter().map(|i| self.people_of(i).to_vec()).collect();
+            let all: Vec<Vec<Person>> =
+                (0..self.articles.len()).into_par_iter().map(|i| self.people_of(i).to_vec()).collect();
             people::index(&self.articles, &all)
         })
     }

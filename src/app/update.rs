@@ -297,7 +297,8 @@ pub fn offset(at: usize, delta: isize, len: usize) -> usize {
     if len == 0 {
         return 0;
     }
-    let moved = if delta < 0 { at.saturating_sub(delta.unsigned_abs()) } else { at.saturating_add(delta.unsigned_abs()) };
+    let moved =
+        if delta < 0 { at.saturating_sub(delta.unsigned_abs()) } else { at.saturating_add(delta.unsigned_abs()) };
     moved.min(len - 1)
 }
 

@@ -25,17 +25,78 @@ const MONTHS: &[(&str, &str)] = &[
 
 /// News agencies and wires, for datelines whose place is not in capitals.
 const AGENCIES: &[&str] = &[
-    "AP", "AFP", "Reuters", "Yonhap", "UPI", "dpa", "DPA", "Xinhua", "Kyodo", "Kyodo News", "Jiji",
-    "ANSA", "EFE", "PTI", "IANS", "TASS", "ITAR-TASS", "RIA Novosti", "Interfax", "Bloomberg", "CNN",
-    "BBC", "AAP", "CP", "PA", "Bernama", "Anadolu", "KCNA", "Sputnik", "IRNA", "APP", "Lusa", "Belga",
-    "NTB", "TT", "WAM", "SPA", "MENA", "Antara", "CNA", "Kyodo-AFP", "AP-AFP", "Reuters/AP", "NHK",
-    "Agence France-Presse", "Associated Press", "The Associated Press", "Yonhap News", "dapd", "APA",
-    "Agerpres", "PAP", "CTK", "MTI", "HINA", "Tanjug", "BTA", "ATS", "SDA", "KNA", "AA", "RFE/RL",
-    "PRNewswire", "Business Wire", "GLOBE NEWSWIRE",
+    "AP",
+    "AFP",
+    "Reuters",
+    "Yonhap",
+    "UPI",
+    "dpa",
+    "DPA",
+    "Xinhua",
+    "Kyodo",
+    "Kyodo News",
+    "Jiji",
+    "ANSA",
+    "EFE",
+    "PTI",
+    "IANS",
+    "TASS",
+    "ITAR-TASS",
+    "RIA Novosti",
+    "Interfax",
+    "Bloomberg",
+    "CNN",
+    "BBC",
+    "AAP",
+    "CP",
+    "PA",
+    "Bernama",
+    "Anadolu",
+    "KCNA",
+    "Sputnik",
+    "IRNA",
+    "APP",
+    "Lusa",
+    "Belga",
+    "NTB",
+    "TT",
+    "WAM",
+    "SPA",
+    "MENA",
+    "Antara",
+    "CNA",
+    "Kyodo-AFP",
+    "AP-AFP",
+    "Reuters/AP",
+    "NHK",
+    "Agence France-Presse",
+    "Associated Press",
+    "The Associated Press",
+    "Yonhap News",
+    "dapd",
+    "APA",
+    "Agerpres",
+    "PAP",
+    "CTK",
+    "MTI",
+    "HINA",
+    "Tanjug",
+    "BTA",
+    "ATS",
+    "SDA",
+    "KNA",
+    "AA",
+    "RFE/RL",
+    "PRNewswire",
+    "Business Wire",
+    "GLOBE NEWSWIRE",
 ];
 
 /// Lower-case place-name particles allowed inside a place ("Rio de Janeiro").
-const PARTICLES: &[&str] = &["de", "la", "le", "les", "del", "do", "da", "das", "dos", "di", "du", "al", "el", "am", "an", "der", "upon", "on", "sur", "en", "y", "of"];
+const PARTICLES: &[&str] = &[
+    "de", "la", "le", "les", "del", "do", "da", "das", "dos", "di", "du", "al", "el", "am", "an", "der", "upon", "on",
+    "sur", "en", "y", "of",
+];
 
 /// The dateline at the start of `paragraph`, and the byte offset where the text after it begins.
 #[must_use]
@@ -144,17 +205,20 @@ fn take_date(segments: &mut Vec<&str>) -> Option<String> {
         // "Oct, 17": the month and day were split by a comma typed for a period.
         let day = segments[segments.len() - 1];
         let month = segments[segments.len() - 2].trim_end_matches('.');
-        MONTHS.iter().find_map(|&(full, abbr)| {
-            if month.eq_ignore_ascii_case(full) {
-                Some(format!("{full} {day}"))
-            } else if month.eq_ignore_ascii_case(abbr) || (abbr == "Sept" && month.eq_ignore_ascii_case("Sep")) {
-                Some(format!("{month}. {day}"))
-            } else {
-                None
-            }
-        }).inspect(|_| {
-            segments.truncate(segments.len() - 2);
-        })
+        MONTHS
+            .iter()
+            .find_map(|&(full, abbr)| {
+                if month.eq_ignore_ascii_case(full) {
+                    Some(format!("{full} {day}"))
+                } else if month.eq_ignore_ascii_case(abbr) || (abbr == "Sept" && month.eq_ignore_ascii_case("Sep")) {
+                    Some(format!("{month}. {day}"))
+                } else {
+                    None
+                }
+            })
+            .inspect(|_| {
+                segments.truncate(segments.len() - 2);
+            })
     } else {
         None
     };
@@ -180,13 +244,18 @@ fn read_date(segment: &str) -> Option<String> {
 fn is_month(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     MONTHS.iter().any(|&(full, abbr)| {
-        w.eq_ignore_ascii_case(full) || w.eq_ignore_ascii_case(abbr) || (abbr == "Sept" && w.eq_ignore_ascii_case("Sep"))
+        w.eq_ignore_ascii_case(full)
+            || w.eq_ignore_ascii_case(abbr)
+            || (abbr == "Sept" && w.eq_ignore_ascii_case("Sep"))
     })
 }
 
 fn is_day(word: &str) -> bool {
     let w = word.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
-    !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()) && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+    !w.is_empty()
+        && w.len() <= 2
+        && w.chars().all(|c| c.is_ascii_digit())
+        && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 fn is_known_agency(agency: &str) -> bool {
@@ -204,8 +273,7 @@ fn is_place(place: &str) -> bool {
             let first = w.chars().next();
             let capital = first.is_some_and(char::is_uppercase);
             let particle = i > 0 && PARTICLES.contains(&w);
-            (capital || particle)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            (capital || particle) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         })
 }
 
@@ -221,7 +289,11 @@ mod tests {
     use super::*;
 
     fn dl(place: Option<&str>, date: Option<&str>, agency: Option<&str>) -> Dateline {
-        Dateline { place: place.map(str::to_string), date: date.map(str::to_string), agency: agency.map(str::to_string) }
+        Dateline {
+            place: place.map(str::to_string),
+            date: date.map(str::to_string),
+            agency: agency.map(str::to_string),
+        }
     }
 
     fn parse(p: &str) -> Option<(Dateline, &str)> {
@@ -230,25 +302,37 @@ mod tests {
 
     #[test]
     fn yonhap() {
-        assert_eq!(parse("SEOUL, Oct. 18 (Yonhap) -- Ministers agreed."), Some((dl(Some("SEOUL"), Some("Oct. 18"), Some("Yonhap")), "Ministers agreed.")));
+        assert_eq!(
+            parse("SEOUL, Oct. 18 (Yonhap) -- Ministers agreed."),
+            Some((dl(Some("SEOUL"), Some("Oct. 18"), Some("Yonhap")), "Ministers agreed."))
+        );
     }
 
     #[test]
     fn yonhap_comma_slip_reads_as_period() {
-        assert_eq!(parse("SEOUL, Oct, 17 (Yonhap) -- The talks."), Some((dl(Some("SEOUL"), Some("Oct. 17"), Some("Yonhap")), "The talks.")));
+        assert_eq!(
+            parse("SEOUL, Oct, 17 (Yonhap) -- The talks."),
+            Some((dl(Some("SEOUL"), Some("Oct. 17"), Some("Yonhap")), "The talks."))
+        );
         assert_eq!(parse("BUSAN, March, 3 (Yonhap) -- Rain fell.").unwrap().0.date.as_deref(), Some("March 3"));
     }
 
     #[test]
     fn ap_with_em_dash_and_state() {
-        assert_eq!(parse("WASHINGTON (AP) — Lawmakers met."), Some((dl(Some("WASHINGTON"), None, Some("AP")), "Lawmakers met.")));
+        assert_eq!(
+            parse("WASHINGTON (AP) — Lawmakers met."),
+            Some((dl(Some("WASHINGTON"), None, Some("AP")), "Lawmakers met."))
+        );
         assert_eq!(parse("SPRINGFIELD, Ill. (AP) — Corn rose.").unwrap().0.place.as_deref(), Some("SPRINGFIELD, Ill."));
         assert_eq!(parse("LOS ANGELES (AP) —The fires.").unwrap().1, "The fires.");
     }
 
     #[test]
     fn reuters_with_hyphen() {
-        assert_eq!(parse("LONDON, March 6 (Reuters) - Shares fell."), Some((dl(Some("LONDON"), Some("March 6"), Some("Reuters")), "Shares fell.")));
+        assert_eq!(
+            parse("LONDON, March 6 (Reuters) - Shares fell."),
+            Some((dl(Some("LONDON"), Some("March 6"), Some("Reuters")), "Shares fell."))
+        );
     }
 
     #[test]

@@ -67,10 +67,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, head).is_some() {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
     controls * 10 > head.len()
 }
 
@@ -122,7 +119,8 @@ mod tests {
 
     #[test]
     fn utf16_with_bom() {
-        let bytes: Vec<u8> = b"\xff\xfe".iter().copied().chain("Hi é".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let bytes: Vec<u8> =
+            b"\xff\xfe".iter().copied().chain("Hi é".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&bytes).unwrap(), (Cow::Owned("Hi é".to_string()), Encoding::Utf16));
     }
 

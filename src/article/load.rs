@@ -101,8 +101,11 @@ impl Source {
     }
 }
 
+/// What reading one source gave: the article with the hash of its bytes, and a problem to report.
+type ReadResult = (Option<(Article, u64)>, Option<Problem>);
+
 fn finish(sources: Vec<Source>, mut problems: Vec<Problem>) -> Result<Library, LoadError> {
-    let results: Vec<(Option<(Article, u64)>, Option<Problem>)> = sources.par_iter().map(read_one).collect();
+    let results: Vec<ReadResult> = sources.par_iter().map(read_one).collect();
     let mut articles = Vec::with_capacity(results.len());
     let mut ids = HashSet::new();
     for (loaded, problem) in results {
@@ -118,7 +121,7 @@ fn finish(sources: Vec<Source>, mut problems: Vec<Problem>) -> Result<Library, L
     Ok(Library { articles, problems })
 }
 
-fn read_one(source: &Source) -> (Option<(Article, u64)>, Option<Problem>) {
+fn read_one(source: &Source) -> ReadResult {
     let display = source.display();
     let owned;
     let bytes: &[u8] = match source {

@@ -18,13 +18,46 @@ const HEADLINE_MAX: usize = 200;
 /// Web-page furniture that clings to copied articles, compared lower-case without trailing
 /// punctuation.
 const BOILERPLATE: &[&str] = &[
-    "connect to share and comment", "share", "share this", "share this article", "share this story",
-    "share on facebook", "share on twitter", "share via email", "tweet", "email", "e-mail", "print",
-    "comments", "comment", "advertisement", "skip to main content", "skip to content", "subscribe",
-    "sign up", "follow us", "read more", "related", "related articles", "related stories",
-    "click here", "listen to this article", "copy link", "log in to comment", "sign in", "log in",
-    "save", "save article", "gift this article", "story continues below advertisement",
-    "continue reading", "print this article", "email this article", "facebook", "twitter", "whatsapp",
+    "connect to share and comment",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "comments",
+    "comment",
+    "advertisement",
+    "skip to main content",
+    "skip to content",
+    "subscribe",
+    "sign up",
+    "follow us",
+    "read more",
+    "related",
+    "related articles",
+    "related stories",
+    "click here",
+    "listen to this article",
+    "copy link",
+    "log in to comment",
+    "sign in",
+    "log in",
+    "save",
+    "save article",
+    "gift this article",
+    "story continues below advertisement",
+    "continue reading",
+    "print this article",
+    "email this article",
+    "facebook",
+    "twitter",
+    "whatsapp",
 ];
 
 /// End-of-story markers, dropped.
@@ -235,7 +268,8 @@ pub fn byline_name(line: &str) -> Option<String> {
     if rest.is_empty() || line.chars().count() > 120 || !rest.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    if rest.ends_with('.') && !rest.ends_with(" Jr.") && !rest.ends_with(" Sr.") && rest.split_whitespace().count() > 6 {
+    if rest.ends_with('.') && !rest.ends_with(" Jr.") && !rest.ends_with(" Sr.") && rest.split_whitespace().count() > 6
+    {
         return None;
     }
     let mut name = rest.split(['|', '/']).next().unwrap_or(rest).trim();
@@ -247,10 +281,13 @@ pub fn byline_name(line: &str) -> Option<String> {
     for suffix in [" for The Associated Press", " for Reuters", " for AFP"] {
         name = name.strip_suffix(suffix).unwrap_or(name);
     }
-    const PARTICLES: &[&str] = &["and", "&", "de", "del", "da", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "y", "di", "du", "dos"];
-    let words_ok = name.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w.trim_end_matches(','))
-    });
+    const PARTICLES: &[&str] = &[
+        "and", "&", "de", "del", "da", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "y", "di", "du",
+        "dos",
+    ];
+    let words_ok = name
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w.trim_end_matches(',')));
     if name.is_empty() || !words_ok || name.split_whitespace().count() > 12 {
         return None;
     }
@@ -261,9 +298,30 @@ pub fn byline_name(line: &str) -> Option<String> {
 /// after a byline name that says who they write for.
 fn is_affiliation(text: &str) -> bool {
     const WORDS: &[&str] = &[
-        "press", "reuters", "afp", "ap", "yonhap", "writer", "correspondent", "reporter", "editor",
-        "staff", "news", "agency", "bureau", "times", "post", "journal", "wire", "xinhua", "kyodo",
-        "bloomberg", "columnist", "contributor", "upi", "dpa",
+        "press",
+        "reuters",
+        "afp",
+        "ap",
+        "yonhap",
+        "writer",
+        "correspondent",
+        "reporter",
+        "editor",
+        "staff",
+        "news",
+        "agency",
+        "bureau",
+        "times",
+        "post",
+        "journal",
+        "wire",
+        "xinhua",
+        "kyodo",
+        "bloomberg",
+        "columnist",
+        "contributor",
+        "upi",
+        "dpa",
     ];
     text.chars().count() <= 60
         && !text.ends_with('.')
@@ -275,12 +333,8 @@ fn is_affiliation(text: &str) -> bool {
 
 /// Capitals throughout, "and" aside ("JANE DOE and TOM LEE").
 fn is_all_caps(text: &str) -> bool {
-    let mut letters = text
-        .split_whitespace()
-        .filter(|w| *w != "and")
-        .flat_map(str::chars)
-        .filter(|c| c.is_alphabetic())
-        .peekable();
+    let mut letters =
+        text.split_whitespace().filter(|w| *w != "and").flat_map(str::chars).filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
 }
 
@@ -334,9 +388,19 @@ fn credit_line(unit: &str) -> Option<String> {
     let inner = unit.strip_prefix('(').and_then(|u| u.strip_suffix(')')).unwrap_or(unit).trim();
     let lower = inner.to_lowercase();
     const STARTS: &[&str] = &[
-        "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
-        "reported by", "written by", "edited by", "research by", "graphics by", "photos by",
-        "with reporting by", "reporting and writing by",
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "reported by",
+        "written by",
+        "edited by",
+        "research by",
+        "graphics by",
+        "photos by",
+        "with reporting by",
+        "reporting and writing by",
     ];
     let is_credit = STARTS.iter().any(|s| lower.starts_with(s))
         || lower.contains("contributed to this report")

@@ -124,7 +124,11 @@ mod tests {
     fn document_order() {
         let article = Article {
             title: "T".into(),
-            dateline: Some(crate::article::Dateline { place: Some("SEOUL".into()), date: None, agency: Some("Yonhap".into()) }),
+            dateline: Some(crate::article::Dateline {
+                place: Some("SEOUL".into()),
+                date: None,
+                agency: Some("Yonhap".into()),
+            }),
             byline: Some("Jo Lee".into()),
             paragraphs: vec!["P1".into(), "P2".into()],
             credits: vec!["C".into()],

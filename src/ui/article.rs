@@ -22,8 +22,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let text_area = article_text_area(area);
     let height = usize::from(text_area.height);
     let percent = if total <= height { 100 } else { (top + height).min(total) * 100 / total };
-    let block = pane(Line::from(" Article "), focused, theme)
-        .title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
+    let block =
+        pane(Line::from(" Article "), focused, theme).title_bottom(Line::from(format!(" {percent}% ")).right_aligned());
     block.render(area, buf);
 
     let search = app.view().and_then(|v| v.search.as_ref());
@@ -39,7 +39,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     if total > height {
         let mut state = ScrollbarState::new(total.saturating_sub(height)).position(top).viewport_content_length(height);
-        let bar_area = Rect { x: area.x, y: area.y + 1, width: area.width.saturating_sub(1), height: area.height.saturating_sub(2) };
+        let bar_area = Rect {
+            x: area.x,
+            y: area.y + 1,
+            width: area.width.saturating_sub(1),
+            height: area.height.saturating_sub(2),
+        };
         Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)

@@ -15,7 +15,10 @@ pub fn render_help(app: &App, theme: &Theme, scroll: u16, area: Rect, buf: &mut 
     for (title, bindings) in help_sections() {
         lines.push(Line::styled(title.to_string(), theme.headline));
         for b in bindings {
-            lines.push(Line::from(vec![Span::styled(format!("  {:<20} ", keys_text(b)), theme.byline), Span::raw(b.help)]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<20} ", keys_text(b)), theme.byline),
+                Span::raw(b.help),
+            ]));
         }
         lines.push(Line::raw(""));
     }

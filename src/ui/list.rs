@@ -40,12 +40,25 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (true, false) => theme.selected_unfocused,
             _ => ratatui::style::Style::new(),
         };
-        buf.set_style(Rect { x: inner.x, y, width: inner.width, height: ITEM_ROWS.min(inner.y + inner.height - y) }, row_style);
-        let marker = if app.read[index] { Span::raw("  ") } else { Span::styled("• ", theme.unread.patch(row_style)) };
-        let headline = Span::styled(truncate(&article.title, width.saturating_sub(2)).into_owned(), theme.headline.patch(row_style));
+        buf.set_style(
+            Rect { x: inner.x, y, width: inner.width, height: ITEM_ROWS.min(inner.y + inner.height - y) },
+            row_style,
+        );
+        let marker =
+            if app.read[index] { Span::raw("  ") } else { Span::styled("• ", theme.unread.patch(row_style)) };
+        let headline = Span::styled(
+            truncate(&article.title, width.saturating_sub(2)).into_owned(),
+            theme.headline.patch(row_style),
+        );
         put(buf, inner.x, y, inner.width, &Line::from(vec![marker, headline]));
         let meta = format!("  {}", meta_line(article));
-        put(buf, inner.x, y + 1, inner.width, &Line::styled(truncate(&meta, width).into_owned(), theme.dim.patch(row_style)));
+        put(
+            buf,
+            inner.x,
+            y + 1,
+            inner.width,
+            &Line::styled(truncate(&meta, width).into_owned(), theme.dim.patch(row_style)),
+        );
     }
 }
 

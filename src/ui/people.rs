@@ -25,14 +25,19 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let offset = view.map_or(0, |v| v.people_offset);
     let selected = view.map_or(0, |v| v.person);
     let width = usize::from(inner.width);
-    for (slot, (i, person)) in people.iter().enumerate().skip(offset).take(usize::from(inner.height / PERSON_ROWS)).enumerate() {
+    for (slot, (i, person)) in
+        people.iter().enumerate().skip(offset).take(usize::from(inner.height / PERSON_ROWS)).enumerate()
+    {
         let y = inner.y + u16::try_from(slot).unwrap_or(0) * PERSON_ROWS;
         let row_style = match (i == selected, focused) {
             (true, true) => theme.selected,
             (true, false) => theme.selected_unfocused,
             _ => Style::new(),
         };
-        buf.set_style(Rect { x: inner.x, y, width: inner.width, height: PERSON_ROWS.min(inner.y + inner.height - y) }, row_style);
+        buf.set_style(
+            Rect { x: inner.x, y, width: inner.width, height: PERSON_ROWS.min(inner.y + inner.height - y) },
+            row_style,
+        );
         let count = format!(" ×{}", person.mentions);
         let name_width = width.saturating_sub(display_width(&count) + 1);
         let name = Span::styled(format!(" {}", truncate(&person.name, name_width)), theme.headline.patch(row_style));

@@ -41,7 +41,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     right_text.push_str(hint(app));
     let left = match &app.message {
-        Some(m) => Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status }),
+        Some(m) => {
+            Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status })
+        }
         None => Span::styled(position(app), theme.status),
     };
     let room = width.saturating_sub(display_width(badge) + display_width(&right_text) + 2);

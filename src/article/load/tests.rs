@@ -50,7 +50,8 @@ fn bad_files_are_reported_and_good_ones_still_load() {
     let titles: Vec<&str> = lib.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["A headline", "Café news"]);
     assert_eq!(lib.articles[1].paragraphs, ["Crème brûlée."]);
-    let said: Vec<String> = lib.problems.iter().map(|p| p.to_string().replace(&dir.path().display().to_string(), "D")).collect();
+    let said: Vec<String> =
+        lib.problems.iter().map(|p| p.to_string().replace(&dir.path().display().to_string(), "D")).collect();
     assert!(said.contains(&"D/empty.txt: empty file".to_string()), "{said:?}");
     assert!(said.contains(&"D/blank.txt: empty file".to_string()), "{said:?}");
     assert!(said.contains(&"D/binary.txt: not text (binary data)".to_string()), "{said:?}");
@@ -98,7 +99,10 @@ fn nothing_readable_is_an_error_naming_the_path() {
     );
     let dir = tempfile::tempdir().unwrap();
     let err = load_paths(&[dir.path().to_path_buf()]).unwrap_err();
-    assert!(err.to_string().ends_with("no .txt articles in this directory; give .txt files, or directories that hold them"), "{err}");
+    assert!(
+        err.to_string().ends_with("no .txt articles in this directory; give .txt files, or directories that hold them"),
+        "{err}"
+    );
 }
 
 #[test]

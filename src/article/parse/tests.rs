@@ -1,7 +1,9 @@
 use super::*;
 
-const SEED_17: &str = include_str!("../../../articles/yonhap-2013-10-17-un-chief-calls-for-global-cyberspace-norms.txt");
-const SEED_18: &str = include_str!("../../../articles/yonhap-2013-10-18-officials-agree-on-online-safety-cooperation.txt");
+const SEED_17: &str =
+    include_str!("../../../articles/yonhap-2013-10-17-un-chief-calls-for-global-cyberspace-norms.txt");
+const SEED_18: &str =
+    include_str!("../../../articles/yonhap-2013-10-18-officials-agree-on-online-safety-cooperation.txt");
 
 fn dateline(a: &Article) -> (Option<&str>, Option<&str>, Option<&str>) {
     let d = a.dateline.as_ref().expect("a dateline");
@@ -111,7 +113,10 @@ fn hard_wrapped_paragraphs_join_and_long_lines_stay_apart() {
 
 #[test]
 fn escape_sequences_are_gone_and_text_around_survives() {
-    let a = parse("Bad\u{1b}]0;owned\u{7} title\n\nWASHINGTON (AP) — Text\u{1b}[2J here\u{202e} and\u{9b}31m there.\n", "x.txt");
+    let a = parse(
+        "Bad\u{1b}]0;owned\u{7} title\n\nWASHINGTON (AP) — Text\u{1b}[2J here\u{202e} and\u{9b}31m there.\n",
+        "x.txt",
+    );
     assert_eq!(a.title, "Bad title");
     assert_eq!(a.paragraphs, ["Text here and there."]);
 }
