@@ -59,16 +59,33 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// SIGTERM, SIGHUP and SIGINT set `flag` to their number; the event loop notices within a tick
-/// and returns, and the session is dropped, restoring the terminal.
+/// How long the event loop gets to wind down by itself after a signal before the watcher
+/// restores the terminal and ends the process.
+const GRACE: std::time::Duration = std::time::Duration::from_millis(400);
+
+/// SIGTERM, SIGHUP and SIGINT set the returned flag to their number; the event loop notices
+/// within a tick, returns, and the session is dropped, restoring the terminal. A watcher thread
+/// makes sure of it: if the loop has not ended within [`GRACE`] (a vanished terminal can leave
+/// the terminal library reading end-of-file forever), the watcher restores the terminal itself
+/// and exits with 128 + the signal's number.
 ///
 /// # Errors
-/// When a handler cannot be installed.
+/// When the handlers cannot be installed.
 pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     let flag = Arc::new(AtomicUsize::new(0));
     #[cfg(unix)]
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&flag), usize::try_from(sig).unwrap_or(0))?;
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let seen = Arc::clone(&flag);
+        std::thread::Builder::new().name("signals".into()).spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                seen.store(usize::try_from(sig).unwrap_or(1), std::sync::atomic::Ordering::SeqCst);
+                std::thread::sleep(GRACE);
+                restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
     }
     Ok(flag)
 }
