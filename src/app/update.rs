@@ -166,7 +166,12 @@ impl App {
         }
     }
 
+    /// Esc: on the list, a person filter goes first; elsewhere the article's search does.
     fn cancel(&mut self) {
+        if self.focus == Focus::List && self.filter.is_some() {
+            self.clear_filter();
+            return;
+        }
         if let Some(view) = self.view_mut()
             && view.search.take().is_some()
         {

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use super::decode::{Encoding, NotText, decode};
 use super::model::Article;
 use super::parse::parse;
+use super::sanitize::sanitize;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -96,7 +97,7 @@ impl Source {
     fn display(&self) -> String {
         match self {
             Self::Bundled { path, .. } => (*path).to_string(),
-            Self::File(path) => path.display().to_string(),
+            Self::File(path) => shown(path),
         }
     }
 }
@@ -149,6 +150,12 @@ fn read_one(source: &Source) -> ReadResult {
     (Some((article, fnv1a(bytes))), problem)
 }
 
+/// A path as the user sees it: file names are untrusted too, so controls and escape sequences in
+/// them are removed like those in article text.
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).replace('\n', " ")
+}
+
 fn skipped(path: &str, message: String) -> Problem {
     Problem { path: path.to_string(), message, skipped: true }
 }
@@ -165,7 +172,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 fn collect(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, seen: &mut HashSet<PathBuf>) {
-    let display = path.display().to_string();
+    let display = shown(path);
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return problems.push(skipped(&display, io_message(&e))),
@@ -196,7 +203,7 @@ fn add_file(path: PathBuf, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>
         files.push(path);
     } else {
         let message = "named more than once; read once".to_string();
-        problems.push(Problem { path: path.display().to_string(), message, skipped: false });
+        problems.push(Problem { path: shown(&path), message, skipped: false });
     }
 }
 

@@ -113,3 +113,13 @@ fn identical_files_get_distinct_ids() {
     let lib = load_paths(&[a, b]).unwrap();
     assert_ne!(lib.articles[0].id, lib.articles[1].id);
 }
+
+#[test]
+fn file_names_are_cleaned_like_article_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = write(dir.path(), "evil\u{1b}]0;owned\u{7}\u{202e}name.txt", GOOD.as_bytes());
+    let empty = write(dir.path(), "empty\u{1b}[2J.txt", b"");
+    let lib = load_paths(&[evil, empty]).unwrap();
+    assert!(lib.articles[0].path.ends_with("/evilname.txt"), "{}", lib.articles[0].path);
+    assert!(lib.problems[0].path.ends_with("/empty.txt"), "{}", lib.problems[0].path);
+}
