@@ -2,6 +2,20 @@
 
 use serde::Serialize;
 
+mod extract;
+mod index;
+mod lexicon;
+mod names;
+mod quotes;
+mod registry;
+mod roles;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_seed;
+
 /// A person one article names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Person {
@@ -28,12 +42,18 @@ pub struct PersonSummary {
 
 /// The people an article names, in order of first appearance.
 #[must_use]
-pub fn extract(_article: &crate::article::Article) -> Vec<Person> {
-    Vec::new()
+pub fn extract(article: &crate::article::Article) -> Vec<Person> {
+    extract::extract(article)
 }
 
 /// Everyone across `articles`, each once; `people[i]` are the people of `articles[i]`.
 #[must_use]
-pub fn index(_articles: &[crate::article::Article], _people: &[Vec<Person>]) -> Vec<PersonSummary> {
-    Vec::new()
+pub fn index(articles: &[crate::article::Article], people: &[Vec<Person>]) -> Vec<PersonSummary> {
+    index::build(articles, people)
+}
+
+/// The forms of a person's name the text uses: the name, then its aliases.
+#[must_use]
+pub fn mention_forms(person: &Person) -> Vec<&str> {
+    std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str)).collect()
 }

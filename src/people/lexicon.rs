@@ -1,0 +1,209 @@
+//! Hand-written word lists and the shipped given-name list, with case-insensitive lookup.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A person's title or job: "President", "minister", "analyst".
+pub const TITLE: u32 = 1;
+/// Mr., Ms., Mrs., Dr.: marks a person but is not a role.
+pub const COURTESY: u32 = 1 << 1;
+/// Words that qualify a title: "Vice", "Foreign", "deputy", "former".
+pub const MODIFIER: u32 = 1 << 2;
+/// Function words and sentence openers that never start a name.
+pub const STOP: u32 = 1 << 3;
+/// Days and months.
+pub const TIME: u32 = 1 << 4;
+/// Countries, cities, regions, compass words.
+pub const PLACE: u32 = 1 << 5;
+/// Nationality adjectives: "British", "South Korean".
+pub const NATION: u32 = 1 << 6;
+/// Organisation, event and document words: never part of a person's name.
+pub const ORG: u32 = 1 << 7;
+/// Words that end a place or building name: "Street", "House", "River".
+pub const GEO_TAIL: u32 = 1 << 8;
+/// Capitalised common nouns: "Internet".
+pub const COMMON: u32 = 1 << 9;
+pub const KR_SURNAME: u32 = 1 << 10;
+pub const CN_SURNAME: u32 = 1 << 11;
+/// Verbs of speech: "said", "told".
+pub const SPEECH: u32 = 1 << 12;
+/// Lower-case name particles: "de", "van", "von".
+pub const PARTICLE: u32 = 1 << 13;
+/// "Jr.", "Sr.", "III".
+pub const SUFFIX: u32 = 1 << 14;
+/// Words that may join parts of a role: "of", "for", "and", "the".
+pub const CONNECTOR: u32 = 1 << 15;
+/// Short adverbs between a speaker and the verb: "also", "later".
+pub const ADVERB: u32 = 1 << 16;
+/// Personal pronouns that can attribute a quote: "he", "she".
+pub const PRONOUN: u32 = 1 << 17;
+
+/// A small, fast, non-cryptographic hasher (FxHash's mixing) for short word keys.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastState = BuildHasherDefault<WordHasher>;
+pub type WordSet<'a> = HashSet<&'a str, FastState>;
+
+/// The hand-written lists: `[section]` headers, then blank-separated lower-case words.
+const LISTS: &str = include_str!("../../data/people/lexicon.txt");
+
+fn section_flag(name: &str) -> u32 {
+    match name {
+        "title" => TITLE,
+        "courtesy" => COURTESY,
+        "modifier" => MODIFIER,
+        "stop" => STOP,
+        "time" => TIME,
+        "place" => PLACE,
+        "nation" => NATION,
+        "org" => ORG,
+        "geo-tail" => GEO_TAIL,
+        "common" => COMMON,
+        "kr-surname" => KR_SURNAME,
+        "cn-surname" => CN_SURNAME,
+        "speech" => SPEECH,
+        "particle" => PARTICLE,
+        "suffix" => SUFFIX,
+        "connector" => CONNECTOR,
+        "adverb" => ADVERB,
+        "pronoun" => PRONOUN,
+        _ => 0,
+    }
+}
+
+pub struct Lexicon {
+    words: HashMap<&'static str, u32, FastState>,
+    given: WordSet<'static>,
+    phrases: WordSet<'static>,
+}
+
+static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+
+/// The shared lexicon, built on first use.
+pub fn get() -> &'static Lexicon {
+    LEXICON.get_or_init(|| {
+        let mut words: HashMap<&'static str, u32, FastState> =
+            HashMap::with_capacity_and_hasher(4096, FastState::default());
+        let mut phrases = WordSet::default();
+        let mut section = "";
+        for line in LISTS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = name;
+            } else if section == "phrase" {
+                phrases.insert(line);
+            } else {
+                let flag = section_flag(section);
+                for w in line.split_whitespace() {
+                    *words.entry(w).or_insert(0) |= flag;
+                }
+            }
+        }
+        let given = include_str!("../../data/people/given-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Lexicon { words, given, phrases }
+    })
+}
+
+/// Lower-cases `word` into `buf`, dropping one trailing period and a possessive.
+pub fn key<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        if buf.ends_with('.') {
+            buf.pop();
+        }
+        return buf.as_str();
+    }
+    for c in word.chars() {
+        match c {
+            '’' => buf.push('\''),
+            _ => buf.extend(c.to_lowercase()),
+        }
+    }
+    if buf.ends_with('.') {
+        buf.pop();
+    }
+    buf.as_str()
+}
+
+/// Lower-case, accents folded to ASCII where there is an obvious base letter.
+pub fn fold(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+            'ç' | 'Ç' | 'č' | 'Č' | 'ć' | 'Ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ě' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+            'ñ' | 'Ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'š' | 'Š' | 'ś' => 's',
+            'ž' | 'Ž' | 'ź' | 'ż' => 'z',
+            'ł' | 'Ł' => 'l',
+            '’' => '\'',
+            _ => {
+                buf.extend(c.to_lowercase());
+                continue;
+            }
+        };
+        buf.push(base);
+    }
+}
+
+impl Lexicon {
+    /// The flags of `word` (any case; a trailing period and possessive ignored).
+    pub fn flags(&self, word: &str, buf: &mut String) -> u32 {
+        let k = key(word, buf);
+        let mut f = self.words.get(k).copied().unwrap_or(0);
+        if f == 0 {
+            let stripped = k.strip_suffix("'s").or_else(|| k.strip_suffix('\''));
+            if let Some(s) = stripped {
+                f = self.words.get(s).copied().unwrap_or(0);
+            }
+        }
+        f
+    }
+
+    /// Whether `word` is a known given name.
+    pub fn is_given(&self, word: &str, buf: &mut String) -> bool {
+        fold(word, buf);
+        self.given.contains(buf.as_str())
+    }
+
+    /// Whether the lower-cased, space-joined `phrase` is a known non-person entity.
+    pub fn is_phrase(&self, phrase: &str) -> bool {
+        self.phrases.contains(phrase)
+    }
+}

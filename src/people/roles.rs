@@ -1,0 +1,142 @@
+//! Roles: the title before a name ("South Korean Foreign Minister", "deputy governor") and the
+//! description after it in apposition (", Seoul's ambassador for international security,").
+
+use super::lexicon::{CONNECTOR, COURTESY, MODIFIER, NATION, ORG, PLACE, SPEECH, STOP, TIME, TITLE};
+use super::names::Para;
+
+/// What stands before a name.
+pub struct Prefix {
+    /// First token of the title run (the name's first token when there is none).
+    pub start: usize,
+    /// The role's token range, when the run holds a title word.
+    pub role: Option<(usize, usize)>,
+    /// A title or courtesy word right before the name, or a role.
+    pub titled: bool,
+}
+
+const MAX_ROLE: usize = 12;
+
+/// The title run that ends right before token `anchor`.
+pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
+    let mut k = anchor;
+    let mut has_title = false;
+    while k > 0 && anchor - k < MAX_ROLE {
+        let i = k - 1;
+        let (t, f) = (p.toks[i], p.flags[i]);
+        if !t.is_word() || t.hangul {
+            break;
+        }
+        let roleish = f & (TITLE | MODIFIER | NATION | COURTESY) != 0;
+        let accept = if f & STOP != 0 && !(roleish && t.cap) {
+            // "of", "for", "and", "the" inside a title: "Secretary of State".
+            f & CONNECTOR != 0
+                && !t.cap
+                && i > 0
+                && p.toks[i - 1].is_word()
+                && (p.toks[i - 1].cap || p.flags[i - 1] & (TITLE | MODIFIER) != 0)
+                && k < anchor
+        } else if roleish || f & ORG != 0 {
+            true
+        } else {
+            t.cap && f & TIME == 0
+        };
+        if !accept {
+            break;
+        }
+        if t.sent_start
+            && t.cap
+            && f & (TITLE | MODIFIER | NATION | PLACE | ORG | COURTESY) == 0
+            && p.lower_elsewhere(i)
+        {
+            break;
+        }
+        has_title |= f & TITLE != 0;
+        k -= 1;
+        if t.sent_start {
+            break;
+        }
+    }
+    while k < anchor && p.flags[k] & (CONNECTOR | STOP) != 0 && !p.toks[k].cap {
+        k += 1;
+    }
+    let direct = anchor > 0 && p.toks[anchor - 1].is_word() && p.flags[anchor - 1] & (TITLE | COURTESY) != 0;
+    // A role is title words; a run of only courtesy words ("Mr.") is none.
+    let role = (has_title && k < anchor).then(|| {
+        let mut s = k;
+        while s < anchor && p.flags[s] & COURTESY != 0 {
+            s += 1;
+        }
+        (s, anchor)
+    });
+    let role = role.filter(|&(s, e)| s < e);
+    Prefix { start: k, titled: direct || role.is_some(), role }
+}
+
+fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
+/// What follows a name: an appositive role and/or a party tag.
+#[derive(Default)]
+pub struct After {
+    pub role: Option<(usize, usize)>,
+    pub party: Option<usize>,
+}
+
+const STOP_WORDS: &[&str] = &["who", "which", "that", "whose", "where", "when", "while", "whom"];
+
+/// The apposition after a name ending before token `ne`.
+pub fn apposition(p: &Para, ne: usize) -> After {
+    let mut out = After::default();
+    let n = p.toks.len();
+    if ne >= n || !p.toks[ne].is(',') {
+        return out;
+    }
+    let mut i = ne + 1;
+    // An age: "John Smith, 45, a farmer".
+    if i + 1 < n && p.word(i).chars().all(|c| c.is_ascii_digit()) && p.toks[i + 1].is(',') {
+        i += 2;
+    }
+    if i >= n || !p.toks[i].is_word() {
+        return out;
+    }
+    if is_party_tag(p.word(i)) {
+        out.party = Some(i);
+        return out;
+    }
+    let first = p.word(i);
+    let article = matches!(first, "a" | "an" | "the");
+    let start = if article { i + 1 } else { i };
+    if start >= n || !p.toks[start].is_word() {
+        return out;
+    }
+    let (t0, f0) = (p.toks[start], p.flags[start]);
+    let opens =
+        article || f0 & (TITLE | MODIFIER | NATION) != 0 || (t0.cap && t0.possessive) || (!t0.cap && f0 & ORG != 0);
+    if !opens || f0 & SPEECH != 0 {
+        return out;
+    }
+    let mut j = start;
+    let mut has_title = false;
+    while j < n && j - start <= 16 {
+        let t = p.toks[j];
+        if let Some(c) = t.punct {
+            if ",;:.?!\"“”()[]—–".contains(c) {
+                break;
+            }
+        } else {
+            let w = p.word(j);
+            if p.flags[j] & SPEECH != 0 || STOP_WORDS.contains(&w) {
+                break;
+            }
+            has_title |= p.flags[j] & TITLE != 0;
+        }
+        j += 1;
+    }
+    if j - start > 16 || j == start || !has_title || !p.toks[j - 1].is_word() {
+        return out;
+    }
+    out.role = Some((start, j));
+    out
+}
