@@ -96,8 +96,8 @@ pub fn layout(width: u16, height: u16, sidebar: SidebarPref) -> Panes {
             PaneRects { list: top, article, people: None, status }
         }
     } else {
-        let list_w = (width * 3 / 10).clamp(26, 48);
-        let people_w = if show_people { (width / 5).clamp(24, 40) } else { 0 };
+        let list_w = if show_people { (width / 4).clamp(26, 44) } else { (width * 3 / 10).clamp(26, 48) };
+        let people_w = if show_people { (width / 4).clamp(26, 44) } else { 0 };
         let article_w = width - list_w - people_w;
         PaneRects {
             list: Rect { x: 0, y: 0, width: list_w, height: main_h },

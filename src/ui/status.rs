@@ -59,14 +59,18 @@ fn right(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
     put(buf, area.x + area.width - w, area.y, w, &Line::styled(text.to_string(), theme.status));
 }
 
-/// "3/12" for a search, "mention 2/5" for a person, "0/0" when nothing matched.
+/// "[3/12]" for a search, "[Ban Ki-moon 1/2]" while walking a person's mentions, "[0/0]" when
+/// nothing matched.
 fn counter(app: &App) -> Option<String> {
     let search = app.view()?.search.as_ref()?;
     let n = search.matches.len();
     let at = search.current.map_or(0, |i| i + 1);
     Some(match search.kind {
         SearchKind::Text => format!("[{at}/{n}]"),
-        SearchKind::Person => format!("[{}: {at}/{n}]", search.query),
+        SearchKind::Person if search.current.is_none() => {
+            format!("[{}: {n} mention{}]", search.query, if n == 1 { "" } else { "s" })
+        }
+        SearchKind::Person => format!("[{} {at}/{n}]", search.query),
     })
 }
 
