@@ -55,7 +55,12 @@ pub enum LoadError {
 fn nothing_message(problems: &[Problem]) -> String {
     match problems {
         [one] => format!("{one}; {}", hint(&one.message)),
-        _ => "nothing to read: give .txt files, or directories that hold them (cyberreader with no arguments reads the bundled articles)".to_string(),
+        [] => "nothing to read: give .txt files, or directories that hold them (cyberreader with no arguments reads the bundled articles)".to_string(),
+        // Several: name every one and why, or the user cannot tell what to fix.
+        _ => format!(
+            "nothing to read: {}; give .txt files, or directories that hold them (cyberreader with no arguments reads the bundled articles)",
+            problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+        ),
     }
 }
 

@@ -81,7 +81,7 @@ fn fifo_symlink_loop_and_unreadable_file_do_not_hang_or_stop_the_rest() {
     assert!(said[1].contains("loop-a.txt: too many levels of symbolic links"), "{said:?}");
     assert!(said[2].starts_with("/proc/self/mem: "), "{said:?}");
     // A directory holding only the FIFO and the loop has no articles.
-    fs::remove_file(&good_path(dir.path())).unwrap();
+    fs::remove_file(good_path(dir.path())).unwrap();
     let err = load_paths(&[dir.path().to_path_buf()]).unwrap_err();
     assert!(err.to_string().contains("no .txt articles in this directory"), "{err}");
 }
