@@ -19,6 +19,8 @@ pub fn sanitize(input: &str) -> String {
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            // Printable ASCII, most of any text, is kept without looking further.
+            ' '..='~' => out.push(c),
             '\n' => out.push('\n'),
             '\r' => {
                 if chars.peek() == Some(&'\n') {

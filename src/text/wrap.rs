@@ -2,7 +2,7 @@
 //! blocks, so nothing is copied and drawing a screen touches only its visible rows.
 
 use textwrap::WordSeparator;
-use textwrap::core::{Fragment, Word};
+use unicode_width::UnicodeWidthStr;
 
 use super::doc::Doc;
 
@@ -47,19 +47,56 @@ impl Wrapped {
     }
 }
 
-/// Wraps every block of `doc` to `width` columns (at least 1).
+/// Long documents are wrapped in parallel, in runs of blocks of about this many bytes.
+const PARALLEL_RUN: usize = 64 * 1024;
+
+/// Wraps every block of `doc` to `width` columns (at least 1). Blocks wrap independently, so a
+/// long document is cut into runs of blocks wrapped in parallel and put back together in order:
+/// the result is the same as wrapping one block after another.
 #[must_use]
 pub fn wrap_doc(doc: &Doc, width: u16) -> Wrapped {
-    let mut rows = Vec::with_capacity(doc.blocks.len() * 2);
-    let mut block_rows = Vec::with_capacity(doc.blocks.len());
+    use rayon::prelude::*;
+    let mut runs = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
     for (i, block) in doc.blocks.iter().enumerate() {
+        bytes += block.text.len() + 1;
+        if bytes >= PARALLEL_RUN {
+            runs.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < doc.blocks.len() || runs.is_empty() {
+        runs.push(start..doc.blocks.len());
+    }
+    if runs.len() == 1 {
+        let (rows, block_rows) = wrap_blocks(doc, 0..doc.blocks.len(), width);
+        return Wrapped { width, rows, block_rows };
+    }
+    let parts: Vec<(Vec<Row>, Vec<u32>)> = runs.into_par_iter().map(|run| wrap_blocks(doc, run, width)).collect();
+    let mut rows = Vec::with_capacity(parts.iter().map(|(r, _)| r.len()).sum());
+    let mut block_rows = Vec::with_capacity(doc.blocks.len());
+    for (part_rows, part_block_rows) in parts {
+        let offset = to_u32(rows.len());
+        block_rows.extend(part_block_rows.iter().map(|&r| r.saturating_add(offset)));
+        rows.extend(part_rows);
+    }
+    Wrapped { width, rows, block_rows }
+}
+
+/// The rows of `doc.blocks[run]`, and the first row of each of those blocks counted from the
+/// first row of the run.
+fn wrap_blocks(doc: &Doc, run: std::ops::Range<usize>, width: u16) -> (Vec<Row>, Vec<u32>) {
+    let blocks = &doc.blocks[run.clone()];
+    let mut rows = Vec::with_capacity(blocks.len() * 2);
+    let mut block_rows = Vec::with_capacity(blocks.len());
+    for (i, block) in run.zip(blocks) {
         block_rows.push(u32::try_from(rows.len()).unwrap_or(u32::MAX));
         let block_index = u32::try_from(i).unwrap_or(u32::MAX);
         wrap_text(&block.text, usize::from(width.max(1)), |start, end| {
             rows.push(Row { block: block_index, start: to_u32(start), end: to_u32(end) });
         });
     }
-    Wrapped { width, rows, block_rows }
+    (rows, block_rows)
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -68,45 +105,85 @@ fn to_u32(n: usize) -> u32 {
 
 /// Greedy (first-fit) wrapping of one line of text, streaming: calls `emit(start, end)` for each
 /// row's byte range, white space at breaks left out. Linear in the text; words wider than the
-/// width are broken. Empty text gives one empty row.
+/// width are broken. Empty text gives one empty row. Widths are counted as the screen counts them
+/// (a string's width, not the sum of its characters': "❤\u{fe0f}" takes two columns).
 pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
-    let width_f = width as f64;
     let base = text.as_ptr() as usize;
-    let mut line: Option<(usize, usize, f64)> = None;
-    let mut pending_space = 0.0;
+    let mut line: Option<(usize, usize, usize)> = None;
     let mut emitted = false;
-    let mut place = |word: &Word<'_>, pending: f64| {
-        let start = word.word.as_ptr() as usize - base;
-        let end = start + word.word.len();
-        let w = word.width();
-        match &mut line {
-            Some((_, line_end, line_w)) if *line_w + pending + w <= width_f => {
+    // Adds `text[start..end]` (`w` wide by itself) to the row, or starts a new row with it. What it
+    // adds to a row, white space before it included, is measured with a little of the row for context.
+    let mut place = |start: usize, end: usize, w: usize| {
+        if let Some((line_start, line_end, line_w)) = &mut line {
+            let added = added_width(text, (*line_start).max(line_end.saturating_sub(CONTEXT)), *line_end, end);
+            if *line_w + added <= width {
+                *line_w += added;
                 *line_end = end;
-                *line_w += pending + w;
+                return;
             }
-            Some((line_start, line_end, _)) => {
-                emit(*line_start, *line_end);
-                emitted = true;
-                line = Some((start, end, w));
-            }
-            None => line = Some((start, end, w)),
+            emit(*line_start, *line_end);
+            emitted = true;
         }
+        line = Some((start, end, w));
     };
     for word in WordSeparator::UnicodeBreakProperties.find_words(text) {
-        if word.width() > width_f {
-            for piece in word.break_apart(width) {
-                place(&piece, pending_space);
-                pending_space = piece.whitespace_width();
-            }
+        let start = word.word.as_ptr() as usize - base;
+        let w = str_width(word.word);
+        if w > width {
+            break_word(word.word, width, |s, e, w| place(start + s, start + e, w));
         } else {
-            place(&word, pending_space);
-            pending_space = word.whitespace_width();
+            place(start, start + word.word.len(), w);
         }
     }
     match line {
         Some((start, end, _)) => emit(start, end),
         None if !emitted => emit(0, 0),
         None => {}
+    }
+}
+
+/// How many bytes before a character are looked at to measure it in context.
+const CONTEXT: usize = 16;
+
+/// The columns `text[at..end]` adds after `text[from..at]` (never less than none), `from` moved
+/// back to a character boundary.
+fn added_width(text: &str, mut from: usize, at: usize, end: usize) -> usize {
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    str_width(&text[from..end]).saturating_sub(str_width(&text[from..at]))
+}
+
+/// A string's width as the screen counts it. Printable ASCII, most of the text, is one column a
+/// byte whatever surrounds it, and is counted without the Unicode tables.
+fn str_width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) { text.len() } else { text.width() }
+}
+
+/// Cuts a word wider than `width` into pieces that fit, calling `piece(start, end, width)`. A
+/// character's width can depend on the ones before it (a variation selector widens an emoji), so
+/// each is measured with a short run of what precedes it; a piece holds at least one character.
+fn break_word(word: &str, width: usize, mut piece: impl FnMut(usize, usize, usize)) {
+    let mut start = 0;
+    let mut w = 0;
+    for (i, c) in word.char_indices() {
+        let end = i + c.len_utf8();
+        // ASCII after ASCII has no context to look at (and words of it can be megabytes long).
+        let added = if c.is_ascii() && (i == start || word.as_bytes()[i - 1].is_ascii()) {
+            word[i..end].width()
+        } else {
+            added_width(word, i.saturating_sub(CONTEXT).max(start), i, end)
+        };
+        if w > 0 && w + added > width {
+            piece(start, i, w);
+            start = i;
+            w = word[i..end].width();
+        } else {
+            w += added;
+        }
+    }
+    if start < word.len() {
+        piece(start, word.len(), w);
     }
 }
 
@@ -135,6 +212,41 @@ mod tests {
         let korean = "박근혜 대통령은 말했다";
         for line in lines(korean, 7) {
             assert!(line.width() <= 7, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn widths_are_counted_as_the_screen_counts_them() {
+        // A variation selector makes the heart two columns wide, though each character is one or none.
+        let text = "love ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} and 👍🏽 too";
+        for width in 1..12 {
+            for line in lines(text, width) {
+                assert!(line.width() <= width.max(2), "{line:?} at {width}");
+            }
+        }
+        assert_eq!(lines("ab ❤\u{fe0f}", 3), ["ab", "❤\u{fe0f}"]);
+    }
+
+    #[test]
+    fn long_documents_wrap_as_block_after_block() {
+        let words = ["Foreign", "Minister", "Kim", "Min-soo", "said", "the", "박근혜", "talks", "❤\u{fe0f}", ""];
+        let blocks: Vec<Block> = (0..1500)
+            .map(|i| {
+                let text = (0..(i * 7) % 90).map(|j| words[(i + j * j) % words.len()]).collect::<Vec<_>>().join(" ");
+                Block { kind: BlockKind::Paragraph, text }
+            })
+            .collect();
+        let doc = Doc::new(blocks);
+        for width in [1, 7, 40, 157] {
+            let (rows, block_rows) = wrap_blocks(&doc, 0..doc.blocks.len(), width);
+            assert_eq!(wrap_doc(&doc, width), Wrapped { width, rows, block_rows }, "at {width}");
+        }
+    }
+
+    #[test]
+    fn ascii_is_counted_as_unicode_width_counts_it() {
+        for text in ["", "plain words, and (brackets) ~!", "tab\there", "caf\u{e9}", "a\u{301}"] {
+            assert_eq!(str_width(text), text.width(), "{text:?}");
         }
     }
 

@@ -102,9 +102,44 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Draws `line` at (x, y) within `width` columns.
+/// Draws `line` at (x, y) within `width` columns, as [`Buffer::set_line`] does.
+///
+/// Most rows are plain ASCII, where every byte is a grapheme one column wide: those are written
+/// cell by cell, skipping the grapheme segmentation and width lookups that were a third of a
+/// frame's cost. Anything else (or a row off the buffer) goes through `set_line`.
 fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line<'_>) {
-    buf.set_line(x, y, line, width);
+    let area = buf.area;
+    let on_buffer = y >= area.top() && y < area.bottom() && x >= area.left() && x < area.right();
+    if !on_buffer || !line.spans.iter().all(|s| is_plain_ascii(&s.content)) {
+        buf.set_line(x, y, line, width);
+        return;
+    }
+    let mut x = x;
+    let mut remaining = width;
+    for span in &line.spans {
+        if remaining == 0 {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        let room = area.right().saturating_sub(x).min(remaining);
+        let n = usize::from(room).min(span.content.len());
+        if n == 0 {
+            continue;
+        }
+        let start = buf.index_of(x, y);
+        for (cell, byte) in buf.content[start..start + n].iter_mut().zip(span.content.bytes()) {
+            cell.set_char(char::from(byte)).set_style(style);
+        }
+        // `n` is at most `room`, a u16.
+        let n = u16::try_from(n).unwrap_or(room);
+        x += n;
+        remaining -= n;
+    }
+}
+
+/// Printable ASCII only: one grapheme, one column, per byte.
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// The screen as plain text, one line per row, trailing spaces trimmed: for `--screenshot`.
@@ -145,6 +180,35 @@ impl Widget for Screen<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn put_draws_as_set_line_does() {
+        use ratatui::style::{Color, Modifier};
+        use ratatui::text::Span;
+        let red = Style::new().fg(Color::Red);
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let lines = [
+            Line::from("plain ascii text that is longer than the area is wide, to be clipped"),
+            Line::from(vec![Span::styled("one ", red), Span::styled("two ", bold), Span::raw("three")]),
+            Line::from(vec![Span::raw("ascii "), Span::styled("박근혜 wide", red), Span::raw(" then ascii")]),
+            Line::from("e\u{301}combining and ❤\u{fe0f} emoji").style(bold),
+            Line::from(vec![Span::raw(""), Span::raw("tab\there"), Span::raw("")]),
+            Line::from(""),
+        ];
+        let area = Rect { x: 2, y: 1, width: 30, height: 4 };
+        for line in &lines {
+            for (x, y, width) in [(2, 1, 30), (5, 2, 10), (25, 3, 30), (31, 4, 5), (2, 4, 0), (3, 0, 5), (2, 9, 5)] {
+                let mut expected = Buffer::empty(area);
+                let mut got = Buffer::empty(area);
+                let in_area = y >= area.top() && y < area.bottom();
+                if in_area || line.width() == 0 {
+                    expected.set_line(x, y, line, width);
+                    put(&mut got, x, y, width, line);
+                }
+                assert_eq!(got, expected, "{line:?} at {x},{y} in {width}");
+            }
+        }
+    }
 
     #[test]
     fn truncation_counts_wide_characters() {
