@@ -33,7 +33,7 @@ dallas denver phoenix aurora marina jade ruby pearl crystal amber ivory royal st
 rose lily iris violet daisy holly heather hazel olive cherry ginger candy sugar honey
 golden silver diamond justice liberty unity trinity fortune precious miracle lucky
 noble earnest frank will bill mark guy art bob don dee lou ray rod sal sam sid tad tim
-tom
+tom bok france kenya argentina florida geneva
 """.split())
 # Short forms that are still useful (Al Gore, Ed Miliband, Bob Dole, Tom Hanks ...).
 KEEP = set("al ed bo jo ty bill mark guy art bob don ray sam tom tim frank".split())

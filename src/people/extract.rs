@@ -9,18 +9,61 @@ use super::registry::{Occ, Registry};
 use super::roles;
 use crate::article::Article;
 
-/// Words written in lower case anywhere in the body.
-fn lower_words(article: &Article) -> WordSet<'_> {
+/// Verbs that make a capitalised word right before or after them a speaker's name.
+const SPEECH_VERBS: &[&str] = &[" said", " says", " told", " added", " asked", " wrote"];
+
+/// The capitalised word right before `at` ("Hatcher| said"), if a single space parts them.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let head = &text[..at];
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let w = &head[start..];
+    w.chars().next().is_some_and(char::is_uppercase).then_some(w)
+}
+
+/// The capitalised word right after `at` that ends a clause ("said |Hatcher."), if any.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let tail = text[at..].strip_prefix(' ')?;
+    let end = tail.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(tail.len());
+    let w = &tail[..end];
+    let closes = tail[end..].starts_with(['.', ',', ';']) || end == tail.len();
+    (closes && w.chars().next().is_some_and(char::is_uppercase)).then_some(w)
+}
+
+/// Words written in lower case anywhere in the body, and capitalised words used alone as a
+/// speaker ("Hatcher said", "said Hatcher."): a two-word name ending in one of those is a
+/// person even with no title or known given name ("Bill Hatcher, 58, ...").
+fn lower_words(article: &Article) -> (WordSet<'_>, WordSet<'_>) {
     let len: usize = article.paragraphs.iter().map(String::len).sum();
     let mut set = WordSet::with_capacity_and_hasher((len / 24).min(1 << 16), Default::default());
+    let mut speakers = WordSet::default();
     for p in &article.paragraphs {
         for w in p.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
             if w.chars().next().is_some_and(char::is_lowercase) {
                 set.insert(w);
             }
         }
+        let b = p.as_bytes();
+        for at in memchr::memchr_iter(b' ', b) {
+            let Some(&c) = b.get(at + 1) else { continue };
+            if !matches!(c, b's' | b't' | b'a' | b'w') {
+                continue;
+            }
+            let Some(verb) = SPEECH_VERBS.iter().find(|v| b[at..].starts_with(v.as_bytes())) else { continue };
+            let end = at + verb.len();
+            if p[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(w) = word_before(p, at) {
+                speakers.insert(w);
+            }
+            if let Some(w) = word_after(p, end) {
+                speakers.insert(w);
+            }
+        }
     }
-    set
+    (set, speakers)
 }
 
 fn text_of(p: &Para, s: usize, e: usize) -> String {
@@ -63,7 +106,12 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
             anchor = ns - 2;
             after = ne + 1;
         }
+        // "Ernst & Young", "Johnson & Johnson": a company.
+        if (ns > 0 && p.toks[ns - 1].is('&')) || p.toks.get(ne).is_some_and(|t| t.is('&')) {
+            continue;
+        }
         let pre = roles::prefix(p, anchor);
+        let pre_app = if pre.role.is_none() { roles::pre_apposition(p, anchor, after) } else { None };
         if !pre.titled && pre.start > 0 && p.toks[pre.start - 1].is_word() {
             let w = p.word(pre.start - 1);
             if w.eq_ignore_ascii_case("the") {
@@ -90,7 +138,16 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
         let family_first = p.family_first(ns, ne);
         let initial_inside = parts.len() >= 2 && (ns + 1..ne).any(|i| p.toks[i].initial);
         let given = p.flags[ns] & GIVEN != 0;
-        let mut role = pre.role.map(|(s, e)| text_of(p, s, e)).or_else(|| app.role.map(|(s, e)| text_of(p, s, e)));
+        let speaker = !family_first && parts.len() >= 2 && parts.last().is_some_and(|l| p.speakers.contains(l));
+        let mut role = match (pre.role, app.role) {
+            // "Sen. Maria Cantwell, a Democrat from Washington": the bare title says little.
+            (Some((s, e)), Some((as_, ae))) if e - s == 1 && p.word(s).ends_with('.') => {
+                let from = if app.article { as_ - 1 } else { as_ };
+                Some(format!("{}, {}", text_of(p, s, e), text_of(p, from, ae)))
+            }
+            (Some((s, e)), _) => Some(text_of(p, s, e)),
+            (None, _) => pre_app.or(app.role).map(|(s, e)| text_of(p, s, e)),
+        };
         if let Some(i) = app.party {
             let tag = p.word(i);
             role = Some(match role {
@@ -104,6 +161,8 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
             parts,
             family_first,
             evidence: pre.titled
+                || pre_app.is_some()
+                || speaker
                 || courtesy_only
                 || app.role.is_some()
                 || app.party.is_some()
@@ -112,7 +171,7 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
                 || family_first
                 || initial_inside
                 || hangul.is_some(),
-            titled: pre.titled || app.role.is_some() || app.party.is_some() || hangul.is_some(),
+            titled: pre.titled || pre_app.is_some() || app.role.is_some() || app.party.is_some() || hangul.is_some(),
             role,
             hangul,
         };
@@ -167,13 +226,15 @@ fn names_in_credit(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usiz
 
 pub fn extract(article: &Article) -> Vec<Person> {
     let lex = lexicon::get();
-    let lower = lower_words(article);
-    let mut p = Para::new(lex, &lower);
+    let (lower, speakers) = lower_words(article);
+    let mut p = Para::new(lex, &lower, &speakers);
     let mut reg = Registry::default();
     let mut runs = Vec::new();
     if let Some(byline) = &article.byline {
+        p.credit = true;
         p.load(byline);
         names_in_credit(&mut p, &mut reg, &mut runs);
+        p.credit = false;
     }
     let mut ms = Vec::new();
     let mut spans = Vec::new();
@@ -189,6 +250,7 @@ pub fn extract(article: &Article) -> Vec<Person> {
             reg.add_quote(who, q);
         }
     }
+    p.credit = true;
     for credit in &article.credits {
         p.load(credit);
         names_in_credit(&mut p, &mut reg, &mut runs);

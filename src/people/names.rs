@@ -18,12 +18,17 @@ pub struct Para<'a> {
     pub lex: &'static Lexicon,
     /// Words the article writes in lower case somewhere ("wrapping", "overall").
     pub lower: &'a WordSet<'a>,
+    /// Capitalised words the article uses alone right before or after a verb of speech
+    /// ("Hatcher said", "said Hatcher").
+    pub speakers: &'a WordSet<'a>,
+    /// A byline or credit line: every run of capitalised words there is a name.
+    pub credit: bool,
     pub buf: String,
 }
 
 impl<'a> Para<'a> {
-    pub fn new(lex: &'static Lexicon, lower: &'a WordSet<'a>) -> Self {
-        Para { text: "", toks: Vec::new(), flags: Vec::new(), lex, lower, buf: String::new() }
+    pub fn new(lex: &'static Lexicon, lower: &'a WordSet<'a>, speakers: &'a WordSet<'a>) -> Self {
+        Para { text: "", toks: Vec::new(), flags: Vec::new(), lex, lower, speakers, credit: false, buf: String::new() }
     }
 
     /// Tokenizes `text` and looks every word up once.
@@ -36,7 +41,7 @@ impl<'a> Para<'a> {
             if t.is_word() {
                 let core = t.core(text);
                 f = self.lex.flags(core, &mut self.buf);
-                if t.cap && self.lex.is_given(core, &mut self.buf) {
+                if t.cap && !t.acronym && self.lex.is_given(core, &mut self.buf) {
                     f |= GIVEN;
                 }
             }
@@ -97,7 +102,12 @@ impl<'a> Para<'a> {
     fn nameable(&self, i: usize, rs: usize, last: bool) -> bool {
         let t = &self.toks[i];
         let f = self.flags[i];
-        let given_left = i > rs && self.flags[i - 1] & GIVEN != 0 && self.flags[i - 1] & TITLE == 0;
+        // "Martin Luther King": a title word after a given name is a surname, unless that
+        // given name is itself a role word ("German Chancellor", "BOK Governor").
+        let given_left = i > rs
+            && self.flags[i - 1] & GIVEN != 0
+            && self.flags[i - 1] & (TITLE | NATION | PLACE | ORG | MODIFIER | STOP) == 0
+            && !self.toks[i - 1].acronym;
         if t.initial {
             return true;
         }
@@ -110,6 +120,16 @@ impl<'a> Para<'a> {
         if f & PARTICLE != 0 && !t.cap {
             return true;
         }
+        // A given name that is also a nationality, a place or a common noun, before a surname:
+        // "Christian Lindner", "Jordan Bardella", "Bill Hatcher"; alone it is the other thing.
+        let given_first = f & GIVEN != 0 && t.cap && !last;
+        if f & (NATION | ORG) != 0 && given_first && f & (STOP | TIME | MODIFIER | COMMON | COURTESY | TITLE) == 0 {
+            return true;
+        }
+        // "Jan Hatzius", but "Jan. 5".
+        if f & TIME != 0 && given_first && !self.word(i).ends_with('.') && f & (STOP | NATION | ORG | TITLE) == 0 {
+            return true;
+        }
         if f & (STOP | TIME | NATION | ORG | MODIFIER | COMMON | COURTESY) != 0 {
             return false;
         }
@@ -117,7 +137,7 @@ impl<'a> Para<'a> {
             return given_left;
         }
         if f & PLACE != 0 {
-            return f & GIVEN != 0 || given_left;
+            return given_first || given_left;
         }
         t.cap
     }
@@ -164,7 +184,9 @@ impl<'a> Para<'a> {
         if core == 0 || core > 4 {
             return None;
         }
-        if ne - ns >= 2 && self.flags[ne - 1] & GEO_TAIL != 0 {
+        // "Union Street", "Riverside Park"; but "Elena Park" in a byline, "Rep. Tom Hall".
+        let titled = ns > 0 && self.toks[ns - 1].is_word() && self.flags[ns - 1] & (TITLE | COURTESY) != 0;
+        if ne - ns >= 2 && self.flags[ne - 1] & GEO_TAIL != 0 && !self.credit && !titled {
             return None;
         }
         if self.is_entity_phrase(ns, ne) {

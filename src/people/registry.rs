@@ -33,6 +33,9 @@ pub struct Registry {
     surnames: HashMap<String, Vec<usize>>,
     givens: HashMap<String, Vec<usize>>,
     first_last: HashMap<String, usize>,
+    /// Middle words of longer names ("Lula" of "Luiz Inácio Lula da Silva"), with every
+    /// person that has them.
+    inner: HashMap<String, Vec<usize>>,
     clock: usize,
 }
 
@@ -43,9 +46,22 @@ fn first_last(parts: &[&str]) -> Option<String> {
     }
 }
 
+/// A surname lower-cased, an Arabic article dropped: "al-Sisi" and "Sisi" are one key.
+fn surname_key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    for art in ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-"] {
+        if let Some(rest) = lower.strip_prefix(art)
+            && rest.chars().count() >= 3
+        {
+            return rest.to_string();
+        }
+    }
+    lower
+}
+
 fn surname(parts: &[&str], family_first: bool) -> Option<String> {
     let s = if family_first { parts.first() } else { parts.last() };
-    s.map(|s| s.to_lowercase())
+    s.map(|s| surname_key(s))
 }
 
 impl Registry {
@@ -70,12 +86,14 @@ impl Registry {
         } else if exact {
             None
         } else {
-            let key = occ.parts[0].to_lowercase();
+            let key = surname_key(occ.parts[0]);
             let recent = |ids: &Vec<usize>| ids.iter().copied().max_by_key(|&id| self.entries[id].last_seen);
+            let unique = |ids: &&Vec<usize>| ids.len() == 1;
             self.surnames
                 .get(&key)
                 .and_then(recent)
-                .or_else(|| self.givens.get(&key).filter(|ids| ids.len() == 1).map(|ids| ids[0]))
+                .or_else(|| self.givens.get(&key).filter(unique).map(|ids| ids[0]))
+                .or_else(|| self.inner.get(&key).filter(unique).map(|ids| ids[0]))
         };
         let id = match found {
             Some(id) => id,
@@ -137,6 +155,24 @@ impl Registry {
         }
         if let Some(k) = first_last(&occ.parts) {
             self.first_last.insert(k, id);
+        }
+        if occ.parts.len() >= 3 && !occ.family_first {
+            for w in &occ.parts[1..occ.parts.len() - 1] {
+                let ids = self.inner.entry(w.to_lowercase()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        // The trailing words of a longer name, as written: "Le Drian", "López Obrador",
+        // "Lula da Silva".
+        let words: Vec<&str> = occ.surface.split_whitespace().collect();
+        if words.len() >= 3 {
+            for from in 1..words.len() - 1 {
+                if words[from].chars().next().is_some_and(char::is_uppercase) {
+                    self.forms.entry(words[from..].join(" ").to_lowercase()).or_insert(id);
+                }
+            }
         }
     }
 

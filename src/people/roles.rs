@@ -23,20 +23,37 @@ pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
     while k > 0 && anchor - k < MAX_ROLE {
         let i = k - 1;
         let (t, f) = (p.toks[i], p.flags[i]);
+        if t.is('&') && i > 0 && p.toks[i - 1].is_word() && p.toks[i - 1].cap && k < anchor && p.toks[k].cap {
+            // "JPMorgan Chase & Co Chief Executive".
+            k -= 1;
+            continue;
+        }
         if !t.is_word() || t.hangul {
             break;
         }
         let roleish = f & (TITLE | MODIFIER | NATION | COURTESY) != 0;
         let accept = if f & STOP != 0 && !(roleish && t.cap) {
             // "of", "for", "and", "the" inside a title: "Secretary of State".
-            f & CONNECTOR != 0
-                && !t.cap
-                && i > 0
-                && p.toks[i - 1].is_word()
-                && (p.toks[i - 1].cap || p.flags[i - 1] & (TITLE | MODIFIER) != 0)
-                && k < anchor
+            let prev_ok = i > 0 && p.toks[i - 1].is_word();
+            let (pt, pf) = if prev_ok { (p.toks[i - 1], p.flags[i - 1]) } else { (t, 0) };
+            let joins = if p.word(i) == "and" {
+                // "Deputy Prime Minister and Finance Minister", but not "the crown prince and
+                // Saudi Foreign Minister" or "Mohammed bin Salman and Egyptian President".
+                pt.cap && pf & (TITLE | MODIFIER) != 0
+            } else {
+                // "special envoy for President Macron": the title after "for" is the person's own.
+                let next_title = k < anchor && p.toks[k].cap && p.flags[k] & TITLE != 0 && p.flags[k] & MODIFIER == 0;
+                pt.cap || (pf & (TITLE | MODIFIER) != 0 && !next_title)
+            };
+            f & CONNECTOR != 0 && !t.cap && prev_ok && joins && k < anchor
         } else if roleish || f & ORG != 0 {
             true
+        } else if !t.cap && f == 0 && k < anchor && i > 0 && p.toks[i - 1].is_word() {
+            // A lower-case noun inside a role: "Kenyan climate campaigner", "U.S. trade envoy".
+            let next_title = !p.toks[k].cap && p.flags[k] & (TITLE | MODIFIER) != 0;
+            let (pt, pf) = (p.toks[i - 1], p.flags[i - 1]);
+            let inside = pf & (TITLE | MODIFIER | NATION | PLACE | ORG) != 0 || pt.possessive || pt.acronym;
+            next_title && inside && pf & STOP == 0
         } else {
             t.cap && f & TIME == 0
         };
@@ -82,6 +99,8 @@ fn is_party_tag(w: &str) -> bool {
 pub struct After {
     pub role: Option<(usize, usize)>,
     pub party: Option<usize>,
+    /// The role opened with "a", "an" or "the" (not part of the range).
+    pub article: bool,
 }
 
 const STOP_WORDS: &[&str] = &["who", "which", "that", "whose", "where", "when", "while", "whom"];
@@ -130,6 +149,14 @@ pub fn apposition(p: &Para, ne: usize) -> After {
             if p.flags[j] & SPEECH != 0 || STOP_WORDS.contains(&w) {
                 break;
             }
+            // "..., volunteer Grant Whitfield handed out jugs": a title before a name starts a
+            // new clause, not an apposition.
+            if !t.cap && p.flags[j] & TITLE != 0 && p.toks.get(j + 1).is_some_and(|n| n.cap && !n.possessive) {
+                let nf = p.flags[j + 1];
+                if nf & (TITLE | MODIFIER | NATION | PLACE | ORG) == 0 && !p.toks[j + 1].acronym {
+                    return out;
+                }
+            }
             has_title |= p.flags[j] & TITLE != 0;
         }
         j += 1;
@@ -138,5 +165,50 @@ pub fn apposition(p: &Para, ne: usize) -> After {
         return out;
     }
     out.role = Some((start, j));
+    out.article = article;
     out
+}
+
+/// A description set off before a name, `his prime minister, Mostafa Madbouly,` or `Charles
+/// Schwab's chief investment strategist, Marla Finch, said`: the role's token range, when the
+/// name `[ns, ne)` is closed by a comma and a lower-case title word ends the description.
+pub fn pre_apposition(p: &Para, ns: usize, ne: usize) -> Option<(usize, usize)> {
+    if ns < 2 || !p.toks[ns - 1].is(',') || !p.toks.get(ne).is_some_and(|t| t.is(',')) {
+        return None;
+    }
+    let end = ns - 1;
+    let (t, f) = (p.toks[end - 1], p.flags[end - 1]);
+    if !t.is_word() || t.cap || f & TITLE == 0 || f & STOP != 0 {
+        return None;
+    }
+    let mut s = end - 1;
+    while s > 0 && end - s < 8 {
+        let i = s - 1;
+        let (t, f) = (p.toks[i], p.flags[i]);
+        if !t.is_word() || t.hangul || f & (STOP | SPEECH | TIME) != 0 {
+            break;
+        }
+        let ok = if t.cap { true } else { f & (TITLE | MODIFIER) != 0 };
+        if !ok {
+            break;
+        }
+        s -= 1;
+        if t.sent_start {
+            break;
+        }
+    }
+    // "said Jane Doe, a lawyer, John Roe": the description belongs to the name before.
+    if s > 0 && matches!(p.word(s - 1), "a" | "an") {
+        return None;
+    }
+    // A capitalised word alone before the title may be a verb's subject ("Ross, aide"); keep
+    // it only when it ends in a possessive or is a role word.
+    while s < end - 1 && p.toks[s].cap && !p.toks[s].possessive && p.flags[s] & (TITLE | MODIFIER | NATION | ORG) == 0 {
+        let rest_cap = (s + 1..end).any(|i| p.toks[i].cap);
+        if rest_cap {
+            break;
+        }
+        s += 1;
+    }
+    Some((s, end))
 }
