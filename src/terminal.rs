@@ -2,12 +2,16 @@
 //! SIGTERM, SIGHUP and SIGINT.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Mutex};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, terminal};
+
+/// Whether the terminal is ours (raw, alternate screen, mouse). Behind a lock so that the main
+/// thread and the signal watcher never restore at once, and a second restore does nothing.
+static TAKEN: Mutex<bool> = Mutex::new(false);
 
 /// Raw mode, the alternate screen, mouse capture and a hidden cursor, undone when dropped.
 pub struct Session {
@@ -22,6 +26,7 @@ impl Session {
     /// switched on is switched off again.
     pub fn start() -> io::Result<Self> {
         let session = Self { _private: () };
+        *TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
         enable_raw_mode()?;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
         Ok(session)
@@ -38,8 +43,21 @@ impl Drop for Session {
 /// call more than once and when the terminal is gone (errors are ignored: there is no one to
 /// tell).
 pub fn restore() {
+    let mut taken = TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !std::mem::replace(&mut *taken, false) {
+        return;
+    }
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    // Blank the alternate screen and home the cursor before leaving it: a terminal that was
+    // resized meanwhile (tmux, for one) can otherwise carry rows of it onto the main screen.
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        terminal::Clear(terminal::ClearType::All),
+        cursor::MoveTo(0, 0),
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }
