@@ -143,6 +143,8 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
             let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
             let size = terminal.size()?;
             let mut app = App::new(library, (size.width, size.height));
+            // Without the thread, people are simply extracted when first drawn.
+            let _ = app.extract_people_in_background();
             maybe_panic_for_tests();
             run(&mut terminal, &mut app, &Theme::new(color), &mut TerminalEvents, &signal)
         })();

@@ -16,6 +16,8 @@ use crate::ui::{Screen, Theme};
 
 /// How often the loop wakes without input, to notice signals.
 const TICK: Duration = Duration::from_millis(100);
+/// How often it wakes while something is being computed in the background for the screen.
+const WAITING_TICK: Duration = Duration::from_millis(20);
 
 /// Where events come from.
 pub trait EventSource {
@@ -113,10 +115,14 @@ pub fn run<B: Backend, E: EventSource>(
         if app.should_quit {
             return Ok(Exit::Quit);
         }
-        let Some(first) = events.next_event(TICK)? else {
+        // While the sidebar waits for the background extractor, look more often and redraw as
+        // soon as its people are there.
+        let waiting = app.people_pending();
+        let Some(first) = events.next_event(if waiting { WAITING_TICK } else { TICK })? else {
             if events.exhausted() {
                 return Ok(Exit::EndOfInput);
             }
+            dirty = waiting && !app.people_pending();
             continue;
         };
         let mut batch = vec![first];

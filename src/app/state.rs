@@ -1,6 +1,7 @@
 //! The reader's state: plain data, no terminal.
 
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use crate::article::{Article, Library, Problem};
 use crate::people::{self, Person, PersonSummary};
@@ -111,9 +112,15 @@ pub struct Current {
 /// Everything the reader knows.
 #[derive(Debug)]
 pub struct App {
-    pub articles: Vec<Article>,
+    pub articles: Arc<Vec<Article>>,
     pub problems: Vec<Problem>,
-    people: Vec<OnceLock<Vec<Person>>>,
+    people: Arc<Vec<OnceLock<Vec<Person>>>>,
+    /// The article whose people the background extractor should do next (the one shown).
+    wanted: Arc<AtomicUsize>,
+    /// Whether people are extracted by a background thread, so the sidebar shows "finding
+    /// people" instead of waiting (the interactive reader); otherwise drawing waits for them
+    /// (screenshots and tests, which must be deterministic).
+    people_in_background: bool,
     index: OnceLock<Vec<PersonSummary>>,
     /// Selected position in the (possibly filtered) list, and the first one shown.
     pub selected: usize,
@@ -139,9 +146,11 @@ impl App {
         let n = library.articles.len();
         let message = problems_message(&library.problems);
         let mut app = Self {
-            people: (0..n).map(|_| OnceLock::new()).collect(),
+            people: Arc::new((0..n).map(|_| OnceLock::new()).collect()),
+            wanted: Arc::new(AtomicUsize::new(0)),
+            people_in_background: false,
             index: OnceLock::new(),
-            articles: library.articles,
+            articles: Arc::new(library.articles),
             problems: library.problems,
             selected: 0,
             list_offset: 0,
@@ -190,6 +199,62 @@ impl App {
         }
     }
 
+    /// The people of article `i` if they have been extracted already.
+    #[must_use]
+    pub fn people_ready(&self, i: usize) -> Option<&[Person]> {
+        self.people.get(i)?.get().map(Vec::as_slice)
+    }
+
+    /// The people the sidebar shows for article `i`: `None` while the background extractor is
+    /// still at work on them; without one, extracted now.
+    #[must_use]
+    pub fn people_to_draw(&self, i: usize) -> Option<&[Person]> {
+        if self.people_in_background { self.people_ready(i) } else { Some(self.people_of(i)) }
+    }
+
+    /// Whether the sidebar is waiting for the background extractor.
+    #[must_use]
+    pub fn people_pending(&self) -> bool {
+        self.people_in_background && self.shown().is_some_and(|i| self.people_ready(i).is_none())
+    }
+
+    /// Starts extracting every article's people on a thread of its own, the shown article first
+    /// and then in list order, so a huge article never holds up the first screen or a key. Keys
+    /// that need people (the sidebar's own) wait for the one article they need.
+    ///
+    /// # Errors
+    /// When the thread cannot be started; people are then extracted when first needed.
+    pub fn extract_people_in_background(&mut self) -> std::io::Result<()> {
+        let (articles, people, wanted) =
+            (Arc::clone(&self.articles), Arc::clone(&self.people), Arc::clone(&self.wanted));
+        std::thread::Builder::new().name("people".into()).spawn(move || {
+            let mut next = 0;
+            loop {
+                let hint = wanted.load(Ordering::Relaxed);
+                let i = if people.get(hint).is_some_and(|c| c.get().is_none()) {
+                    hint
+                } else {
+                    while people.get(next).is_some_and(|c| c.get().is_some()) {
+                        next += 1;
+                    }
+                    if next >= people.len() {
+                        return;
+                    }
+                    next
+                };
+                people[i].get_or_init(|| people::extract(&articles[i]));
+            }
+        })?;
+        self.people_in_background = true;
+        Ok(())
+    }
+
+    /// Draws as the interactive reader does while its extractor is busy, without starting it.
+    #[cfg(test)]
+    pub(crate) fn defer_people_for_tests(&mut self) {
+        self.people_in_background = true;
+    }
+
     /// Everyone across all articles (computed on first use, in parallel).
     pub fn index(&self) -> &[PersonSummary] {
         self.index.get_or_init(|| {
@@ -232,6 +297,7 @@ impl App {
             self.current = None;
             return;
         };
+        self.wanted.store(shown, Ordering::Relaxed);
         match &mut self.current {
             Some(c) if c.article == shown && c.wrapped.width == width => {}
             Some(c) if c.article == shown => c.wrapped = wrap_doc(&c.doc, width),

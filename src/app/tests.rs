@@ -230,3 +230,41 @@ fn quit() {
     app.update(Action::Quit);
     assert!(app.should_quit);
 }
+
+#[test]
+fn the_background_extractor_finds_the_same_people_shown_article_first() {
+    let reference = app(120, 40);
+    let mut app = app(120, 40);
+    app.update(Action::Down);
+    app.extract_people_in_background().expect("a thread");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while (0..app.articles.len()).any(|i| app.people_ready(i).is_none()) {
+        assert!(std::time::Instant::now() < deadline, "the extractor never finished");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    for i in 0..app.articles.len() {
+        assert_eq!(app.people_ready(i), Some(reference.people_of(i)));
+    }
+    assert!(!app.people_pending());
+}
+
+#[test]
+fn while_people_are_being_found_the_sidebar_says_so_and_keys_still_work() {
+    let mut app = app(120, 40);
+    app.defer_people_for_tests();
+    assert!(app.people_pending());
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    crate::ui::render(&app, &crate::ui::Theme::new(false), area, &mut buf);
+    let screen = crate::ui::buffer_text(&buf);
+    assert!(screen.contains("People (…)") && screen.contains("Finding people…"), "{screen}");
+    app.update(Action::Down);
+    app.update(Action::FocusNext);
+    app.update(Action::PageDown);
+    assert!(app.top_row() > 0);
+    // The sidebar's own keys wait for the one article they need.
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::People);
+    assert!(app.selected_person().is_some());
+    assert!(!app.people_pending());
+}

@@ -263,7 +263,8 @@ impl App {
         if self.focus == Focus::People && !self.sidebar_visible() {
             self.focus = Focus::Article;
         }
-        let people_n = self.shown().map_or(0, |i| self.people_of(i).len());
+        // People still being found have not been chosen from yet: nothing to clamp.
+        let Some(people_n) = self.shown().and_then(|i| self.people_ready(i)).map(<[_]>::len) else { return };
         let people_visible = p.people.map_or(1, |r| (usize::from(inner(r).height) / PERSON_ROWS).max(1));
         if let Some(v) = self.view_mut() {
             v.person = v.person.min(people_n.saturating_sub(1));

@@ -13,7 +13,13 @@ const PERSON_ROWS: u16 = 2;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::People);
-    let people = app.shown().map_or(&[][..], |i| app.people_of(i));
+    let Some(people) = app.shown().map_or(Some(&[][..]), |i| app.people_to_draw(i)) else {
+        let block = pane(Line::from(" People (…) "), focused, theme);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        put(buf, inner.x, inner.y, inner.width, &Line::styled(" Finding people…", theme.dim));
+        return;
+    };
     let block = pane(Line::from(format!(" People ({}) ", people.len())), focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
