@@ -9,7 +9,8 @@
 //! A found person matches a gold one when its name is one of the gold forms (case-insensitive),
 //! or, failing that, when the gold name is one of its aliases. Roles compare case-insensitively,
 //! leading "a"/"an"/"the" and trailing punctuation ignored. Set `PEOPLE_EVAL_VERBOSE=1` to see
-//! every person found.
+//! every person found; `cargo run -- --json FILE` shows what the parser and the extractor make
+//! of one file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -165,49 +166,4 @@ fn people_eval() {
     assert!(precision >= 0.9, "precision {precision:.3} < 0.9\n{report}");
     assert!(recall >= 0.9, "recall {recall:.3} < 0.9\n{report}");
     assert!(roles >= 0.8, "role accuracy {roles:.3} < 0.8\n{report}");
-}
-
-/// `PEOPLE_EVAL_FILE=path cargo test --test people_eval dump -- --nocapture` prints what the
-/// parser and the extractor make of one file.
-#[test]
-fn dump() {
-    let Some(path) = std::env::var_os("PEOPLE_EVAL_FILE") else { return };
-    let text = std::fs::read_to_string(&path).unwrap();
-    let article = parse(&text, &path.to_string_lossy());
-    println!("{article:#?}");
-    for p in extract(&article) {
-        println!("{p:?}");
-    }
-}
-
-/// `cargo test --release --test people_eval throughput -- --ignored --nocapture`: 10,000
-/// articles of about 3.5 KB, in parallel as the loader does it.
-#[test]
-#[ignore = "timing; run in release"]
-fn throughput() {
-    use rayon::prelude::*;
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/people");
-    let mut texts: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    texts.sort();
-    let articles: Vec<_> = (0..10_000)
-        .map(|i| {
-            let mut a = parse(&texts[i % texts.len()], "x");
-            while a.paragraphs.iter().map(String::len).sum::<usize>() < 3_500 {
-                let more = a.paragraphs.clone();
-                a.paragraphs.extend(more);
-            }
-            a
-        })
-        .collect();
-    let bytes: usize = articles.iter().flat_map(|a| &a.paragraphs).map(String::len).sum();
-    let t = std::time::Instant::now();
-    let people: usize = articles.par_iter().map(|a| extract(a).len()).sum();
-    let took = t.elapsed();
-    println!("{} articles, {} KB, {people} people in {took:?}", articles.len(), bytes / 1024);
 }
