@@ -224,10 +224,11 @@ impl App {
     ///
     /// # Errors
     /// When the thread cannot be started; people are then extracted when first needed.
-    pub fn extract_people_in_background(&mut self) -> std::io::Result<()> {
+    /// Dropping the returned handle leaves the thread running.
+    pub fn extract_people_in_background(&mut self) -> std::io::Result<std::thread::JoinHandle<()>> {
         let (articles, people, wanted) =
             (Arc::clone(&self.articles), Arc::clone(&self.people), Arc::clone(&self.wanted));
-        std::thread::Builder::new().name("people".into()).spawn(move || {
+        let worker = std::thread::Builder::new().name("people".into()).spawn(move || {
             let mut next = 0;
             loop {
                 let hint = wanted.load(Ordering::Relaxed);
@@ -246,7 +247,7 @@ impl App {
             }
         })?;
         self.people_in_background = true;
-        Ok(())
+        Ok(worker)
     }
 
     /// Draws as the interactive reader does while its extractor is busy, without starting it.
