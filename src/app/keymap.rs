@@ -77,6 +77,8 @@ pub const OVERLAY: &[Binding] = &[
     bind(&[key(KeyCode::Up), ch('k')], Action::Up, "scroll up"),
     bind(&[key(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down"),
     bind(&[key(KeyCode::PageUp), ch('b')], Action::PageUp, "page up"),
+    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "top"),
+    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "bottom"),
     bind(&[key(KeyCode::Esc), ch('q'), ch('?'), key(KeyCode::Enter)], Action::Cancel, "close"),
     bind(&[ctrl('c')], Action::Quit, "quit"),
 ];

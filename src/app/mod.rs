@@ -4,6 +4,7 @@
 mod action;
 pub mod keymap;
 mod layout;
+pub mod overlay;
 mod people;
 mod search;
 mod state;

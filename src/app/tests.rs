@@ -268,3 +268,32 @@ fn while_people_are_being_found_the_sidebar_says_so_and_keys_still_work() {
     assert!(app.selected_person().is_some());
     assert!(!app.people_pending());
 }
+
+fn overlay_scroll(app: &App) -> u16 {
+    match app.mode {
+        Mode::Help { scroll } | Mode::Quotes { scroll } => scroll,
+        _ => panic!("no overlay open"),
+    }
+}
+
+#[test]
+fn the_help_scrolls_within_its_length_and_one_key_back_always_moves() {
+    let mut app = app(100, 24);
+    app.update(Action::ToggleHelp);
+    let max = overlay::max_overlay_scroll(&app);
+    assert!(max > 0, "the help is longer than 24 rows");
+    for _ in 0..50 {
+        app.update(Action::PageDown);
+    }
+    assert_eq!(usize::from(overlay_scroll(&app)), max);
+    app.update(Action::Up);
+    assert_eq!(usize::from(overlay_scroll(&app)), max - 1);
+    app.update(Action::Bottom);
+    assert_eq!(usize::from(overlay_scroll(&app)), max);
+    app.update(Action::Top);
+    assert_eq!(overlay_scroll(&app), 0);
+    // Growing the terminal shows more of it, and the scroll follows.
+    app.update(Action::Bottom);
+    app.update(Action::Resize(100, 80));
+    assert_eq!(usize::from(overlay_scroll(&app)), overlay::max_overlay_scroll(&app));
+}

@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::layout::{Panes, inner};
+use super::overlay;
 use super::state::{Anchor, App, Focus, Message, MessageKind, Mode};
 
 /// Rows one wheel notch scrolls.
@@ -35,12 +36,14 @@ impl App {
 
     fn update_overlay(&mut self, action: Action) {
         let (Mode::Help { scroll } | Mode::Quotes { scroll }) = &mut self.mode else { return };
-        let page = self.size.1.saturating_sub(6).max(1);
+        let page = u16::try_from(overlay::overlay_rows(self.size).saturating_sub(1).max(1)).unwrap_or(u16::MAX);
         match action {
             Action::Down | Action::ScrollDownAt(..) => *scroll = scroll.saturating_add(1),
             Action::Up | Action::ScrollUpAt(..) => *scroll = scroll.saturating_sub(1),
             Action::PageDown => *scroll = scroll.saturating_add(page),
             Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = u16::MAX,
             Action::Cancel | Action::ToggleHelp | Action::ClickAt(..) => self.mode = Mode::Normal,
             _ => {}
         }
@@ -255,6 +258,10 @@ impl App {
 
     /// Keeps selection and offsets inside their ranges.
     fn clamp(&mut self) {
+        let overlay_max = u16::try_from(overlay::max_overlay_scroll(self)).unwrap_or(u16::MAX);
+        if let Mode::Help { scroll } | Mode::Quotes { scroll } = &mut self.mode {
+            *scroll = (*scroll).min(overlay_max);
+        }
         let n = self.list_len();
         self.selected = self.selected.min(n.saturating_sub(1));
         let Panes::Panes(p) = self.panes() else { return };

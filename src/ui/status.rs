@@ -90,7 +90,7 @@ fn position(app: &App) -> String {
 
 fn hint(app: &App) -> &'static str {
     match (&app.mode, app.focus) {
-        (Mode::Help { .. } | Mode::Quotes { .. }, _) => "Esc close",
+        (Mode::Help { .. } | Mode::Quotes { .. }, _) => "j/k scroll  Esc close",
         (_, Focus::People) => "Enter articles  o quotes  ? help",
         (_, Focus::List) => "Enter read  / search  ? help  q quit",
         (_, Focus::Article) => "/ search  n/N next  ? help  q quit",
