@@ -17,7 +17,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::List);
     let total = app.list_len();
     let title = match &app.filter {
-        Some(f) => format!(" Articles naming {} ({total}) ", f.person),
+        // The position first, so a narrow pane cuts the name, not the numbers.
+        Some(f) => {
+            let head = format!(" {}/{total} naming ", app.selected + 1);
+            let room = usize::from(area.width.saturating_sub(4)).saturating_sub(head.len() + 1);
+            format!("{head}{} ", truncate(&f.person, room))
+        }
         None if total == 0 => " Articles ".to_string(),
         None => format!(" Articles {}/{total} ", app.selected + 1),
     };
