@@ -97,6 +97,18 @@ fn first_frame(library: Library, (w, h): (u16, u16)) -> App {
     app
 }
 
+/// One key and the frame it draws, over and over: Down and Up in turn, so the position stays put.
+fn down_up_frames(bencher: Bencher, mut app: App, (w, h): (u16, u16)) {
+    let theme = Theme::new(true);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("an off-screen terminal");
+    let mut down = false;
+    bencher.bench_local(|| {
+        app.update(if down { Action::Down } else { Action::Up });
+        down = !down;
+        terminal.draw(|f| f.render_widget(Screen { app: &app, theme: &theme }, f.area())).expect("an off-screen draw");
+    });
+}
+
 /// 10,000 articles of 2.3 to 4.8 KB (~35 MB) in one directory.
 mod ten_thousand {
     use super::*;
@@ -155,17 +167,7 @@ mod ten_thousand {
     #[divan::bench]
     fn list_key_frame_250x70(bencher: Bencher) {
         let app = first_frame(Library { articles: loaded().to_vec(), problems: vec![] }, (250, 70));
-        let mut app = app;
-        let theme = Theme::new(true);
-        let mut terminal = Terminal::new(TestBackend::new(250, 70)).expect("an off-screen terminal");
-        let mut down = true;
-        bencher.bench_local(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|f| f.render_widget(Screen { app: &app, theme: &theme }, f.area()))
-                .expect("an off-screen draw");
-        });
+        down_up_frames(bencher, app, (250, 70));
     }
 
     /// The same at the end of the list (key G first): the list's cost does not grow with it.
@@ -173,16 +175,7 @@ mod ten_thousand {
     fn list_key_frame_250x70_end(bencher: Bencher) {
         let mut app = first_frame(Library { articles: loaded().to_vec(), problems: vec![] }, (250, 70));
         app.update(Action::Bottom);
-        let theme = Theme::new(true);
-        let mut terminal = Terminal::new(TestBackend::new(250, 70)).expect("an off-screen terminal");
-        let mut down = false;
-        bencher.bench_local(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|f| f.render_widget(Screen { app: &app, theme: &theme }, f.area()))
-                .expect("an off-screen draw");
-        });
+        down_up_frames(bencher, app, (250, 70));
     }
 }
 
@@ -225,16 +218,7 @@ mod file_50mb {
         let mut app = first_frame(load_paths(&paths).expect("the file loads"), (250, 70));
         app.update(Action::FocusNext);
         app.update(Action::Bottom);
-        let theme = Theme::new(true);
-        let mut terminal = Terminal::new(TestBackend::new(250, 70)).expect("an off-screen terminal");
-        let mut down = false;
-        bencher.bench_local(|| {
-            app.update(if down { Action::Down } else { Action::Up });
-            down = !down;
-            terminal
-                .draw(|f| f.render_widget(Screen { app: &app, theme: &theme }, f.area()))
-                .expect("an off-screen draw");
-        });
+        down_up_frames(bencher, app, (250, 70));
     }
 }
 

@@ -212,6 +212,18 @@ fn parse_removes_each_injection_from_every_field() {
     }
 }
 
+/// Every string in `value` is free of controls and of every injected sequence.
+fn assert_every_string_clean(value: &Value, what: &str) {
+    let mut all = Vec::new();
+    strings(value, &mut all);
+    for s in &all {
+        assert_clean(s, false, what);
+        for gone in CASES.iter().flat_map(|c| c.gone) {
+            assert!(!s.contains(gone), "{gone:?} survived in {s:?} ({what})");
+        }
+    }
+}
+
 #[test]
 fn everything_at_once_in_every_part_of_an_article() {
     let all = invisible_injections();
@@ -220,14 +232,7 @@ fn everything_at_once_in_every_part_of_an_article() {
     );
     let article = parse(&text, "all.txt");
     let json = serde_json::to_value(&article).unwrap();
-    let mut all_strings = Vec::new();
-    strings(&json, &mut all_strings);
-    for s in &all_strings {
-        assert_clean(s, false, "everything at once");
-        for gone in CASES.iter().flat_map(|c| c.gone) {
-            assert!(!s.contains(gone), "{gone:?} survived in {s:?}");
-        }
-    }
+    assert_every_string_clean(&json, "everything at once");
     assert_eq!(article.title, "Headline", "{article:?}");
     assert_eq!(article.deck.as_deref(), Some("Deck line"), "{article:?}");
     assert_eq!(article.byline.as_deref(), Some("Jane Doe"), "{article:?}");
@@ -285,14 +290,7 @@ fn json_has_no_control_or_bidi_characters_and_keeps_the_visible_text() {
         assert!(!stdout.contains(escaped), "{escaped} in the JSON");
     }
     let doc: Value = serde_json::from_str(stdout).unwrap();
-    let mut all = Vec::new();
-    strings(&doc, &mut all);
-    for s in &all {
-        assert_clean(s, false, "a JSON string");
-        for gone in CASES.iter().flat_map(|c| c.gone) {
-            assert!(!s.contains(gone), "{gone:?} survived in {s:?}");
-        }
-    }
+    assert_every_string_clean(&doc, "a JSON string");
     let articles = doc["articles"].as_array().unwrap();
     assert_eq!(articles.len(), CASES.len());
     for (i, (c, a)) in CASES.iter().zip(articles).enumerate() {
