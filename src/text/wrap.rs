@@ -2,7 +2,7 @@
 //! blocks, so nothing is copied and drawing a screen touches only its visible rows.
 
 use textwrap::WordSeparator;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::UnicodeWidthChar;
 
 use super::doc::Doc;
 
@@ -105,17 +105,17 @@ fn to_u32(n: usize) -> u32 {
 
 /// Greedy (first-fit) wrapping of one line of text, streaming: calls `emit(start, end)` for each
 /// row's byte range, white space at breaks left out. Linear in the text; words wider than the
-/// width are broken. Empty text gives one empty row. Widths are counted as the screen counts them
-/// (a string's width, not the sum of its characters': "❤\u{fe0f}" takes two columns).
+/// width are broken. Empty text gives one empty row. Widths are counted as the screen draws them
+/// ([`columns`]).
 pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
     let base = text.as_ptr() as usize;
     let mut line: Option<(usize, usize, usize)> = None;
     let mut emitted = false;
-    // Adds `text[start..end]` (`w` wide by itself) to the row, or starts a new row with it. What it
-    // adds to a row, white space before it included, is measured with a little of the row for context.
+    // Adds `text[start..end]` (`w` wide by itself) to the row, with the white space before it, or
+    // starts a new row with it.
     let mut place = |start: usize, end: usize, w: usize| {
         if let Some((line_start, line_end, line_w)) = &mut line {
-            let added = added_width(text, (*line_start).max(line_end.saturating_sub(CONTEXT)), *line_end, end);
+            let added = columns(&text[*line_end..end]);
             if *line_w + added <= width {
                 *line_w += added;
                 *line_end = end;
@@ -128,7 +128,7 @@ pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
     };
     for word in WordSeparator::UnicodeBreakProperties.find_words(text) {
         let start = word.word.as_ptr() as usize - base;
-        let w = str_width(word.word);
+        let w = columns(word.word);
         if w > width {
             break_word(word.word, width, |s, e, w| place(start + s, start + e, w));
         } else {
@@ -142,42 +142,29 @@ pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
     }
 }
 
-/// How many bytes before a character are looked at to measure it in context.
-const CONTEXT: usize = 16;
-
-/// The columns `text[at..end]` adds after `text[from..at]` (never less than none), `from` moved
-/// back to a character boundary.
-fn added_width(text: &str, mut from: usize, at: usize, end: usize) -> usize {
-    while !text.is_char_boundary(from) {
-        from -= 1;
+/// Columns `text` takes on screen: the sum of its characters' widths, which is how the reader
+/// draws it (see `ui::cells`: clusters whose width terminals disagree on are drawn a character
+/// a cell). Printable ASCII, most of the text, is counted without the Unicode tables.
+#[must_use]
+pub fn columns(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.chars().map(|c| c.width().unwrap_or(0)).sum()
     }
-    str_width(&text[from..end]).saturating_sub(str_width(&text[from..at]))
 }
 
-/// A string's width as the screen counts it. Printable ASCII, most of the text, is one column a
-/// byte whatever surrounds it, and is counted without the Unicode tables.
-fn str_width(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) { text.len() } else { text.width() }
-}
-
-/// Cuts a word wider than `width` into pieces that fit, calling `piece(start, end, width)`. A
-/// character's width can depend on the ones before it (a variation selector widens an emoji), so
-/// each is measured with a short run of what precedes it; a piece holds at least one character.
+/// Cuts a word wider than `width` into pieces that fit, calling `piece(start, end, width)`; a
+/// piece holds at least one character.
 fn break_word(word: &str, width: usize, mut piece: impl FnMut(usize, usize, usize)) {
     let mut start = 0;
     let mut w = 0;
     for (i, c) in word.char_indices() {
-        let end = i + c.len_utf8();
-        // ASCII after ASCII has no context to look at (and words of it can be megabytes long).
-        let added = if c.is_ascii() && (i == start || word.as_bytes()[i - 1].is_ascii()) {
-            word[i..end].width()
-        } else {
-            added_width(word, i.saturating_sub(CONTEXT).max(start), i, end)
-        };
+        let added = c.width().unwrap_or(0);
         if w > 0 && w + added > width {
             piece(start, i, w);
             start = i;
-            w = word[i..end].width();
+            w = added;
         } else {
             w += added;
         }
@@ -216,15 +203,18 @@ mod tests {
     }
 
     #[test]
-    fn widths_are_counted_as_the_screen_counts_them() {
-        // A variation selector makes the heart two columns wide, though each character is one or none.
-        let text = "love ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} and 👍🏽 too";
+    fn widths_are_counted_as_the_reader_draws_them() {
+        // Emoji clusters are drawn a character a cell: a heart and its selector in one column, a
+        // thumbs-up and its skin tone in four.
+        let text = "love ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} and 👍🏽 too 🇰🇷";
         for width in 1..12 {
             for line in lines(text, width) {
-                assert!(line.width() <= width.max(2), "{line:?} at {width}");
+                assert!(columns(line) <= width.max(2), "{line:?} at {width}");
             }
         }
-        assert_eq!(lines("ab ❤\u{fe0f}", 3), ["ab", "❤\u{fe0f}"]);
+        assert_eq!(lines("ab ❤\u{fe0f}", 4), ["ab ❤\u{fe0f}"]);
+        assert_eq!(lines("ab 👍🏽", 5), ["ab", "👍🏽"]);
+        assert_eq!(columns("🇰🇷"), 2);
     }
 
     #[test]
@@ -245,8 +235,8 @@ mod tests {
 
     #[test]
     fn ascii_is_counted_as_unicode_width_counts_it() {
-        for text in ["", "plain words, and (brackets) ~!", "tab\there", "caf\u{e9}", "a\u{301}"] {
-            assert_eq!(str_width(text), text.width(), "{text:?}");
+        for text in ["", "plain words, and (brackets) ~!", "caf\u{e9}", "a\u{301}", "박근혜"] {
+            assert_eq!(columns(text), text.width(), "{text:?}");
         }
     }
 
