@@ -1,5 +1,5 @@
 //! Taking over the terminal and giving it back on every way out: normal quit, error, panic,
-//! SIGTERM, SIGHUP and SIGINT.
+//! SIGTERM, SIGHUP, SIGINT and SIGQUIT.
 
 use std::io::{self, Write};
 use std::sync::atomic::AtomicUsize;
@@ -81,7 +81,7 @@ pub fn install_panic_hook() {
 /// restores the terminal and ends the process.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// SIGTERM, SIGHUP and SIGINT set the returned flag to their number; the event loop notices
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT set the returned flag to their number; the event loop notices
 /// within a tick, returns, and the session is dropped, restoring the terminal. A watcher thread
 /// makes sure of it: if the loop has not ended within [`GRACE`] (a vanished terminal can leave
 /// the terminal library reading end-of-file forever), the watcher restores the terminal itself
@@ -93,8 +93,8 @@ pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
     let flag = Arc::new(AtomicUsize::new(0));
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
         let seen = Arc::clone(&flag);
         std::thread::Builder::new().name("signals".into()).spawn(move || {
             if let Some(sig) = signals.forever().next() {

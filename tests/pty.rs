@@ -1,4 +1,4 @@
-//! The real binary in a pseudo-terminal: every way out (q, SIGTERM, SIGHUP, SIGINT, a panic, the
+//! The real binary in a pseudo-terminal: every way out (q, SIGTERM, SIGHUP, SIGINT, SIGQUIT, a panic, the
 //! terminal going away) gives the terminal back as it was: main screen, cooked mode, no mouse
 //! tracking, cursor shown. And keys typed into the terminal drive the reader.
 #![cfg(unix)]
@@ -318,6 +318,12 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn sigint_restores_the_terminal() {
     signal_restores_the_terminal("-INT", 2);
+}
+
+/// Ctrl-\ sends nothing in raw mode, but `kill -QUIT` does.
+#[test]
+fn sigquit_restores_the_terminal() {
+    signal_restores_the_terminal("-QUIT", 3);
 }
 
 /// The checks above can fail: SIGKILL leaves no chance to restore anything.

@@ -29,15 +29,14 @@ impl App {
                 if input.query.is_empty() {
                     return self.abandon_search();
                 }
-                if let Some((at, _)) = input.query[..input.cursor].char_indices().next_back() {
-                    input.query.remove(at);
-                    input.cursor = at;
-                }
+                // A whole character as the user sees it: a letter with its accents, a flag.
+                let at = previous_grapheme(&input.query, input.cursor);
+                input.query.replace_range(at..input.cursor, "");
+                input.cursor = at;
             }
             Action::Delete => {
-                if input.cursor < input.query.len() {
-                    input.query.remove(input.cursor);
-                }
+                let end = next_grapheme(&input.query, input.cursor);
+                input.query.replace_range(input.cursor..end, "");
             }
             Action::ClearQuery => {
                 input.query.clear();
@@ -45,12 +44,11 @@ impl App {
             }
             Action::CursorLeft => {
                 edited = false;
-                input.cursor = input.query[..input.cursor].char_indices().next_back().map_or(0, |(i, _)| i);
+                input.cursor = previous_grapheme(&input.query, input.cursor);
             }
             Action::CursorRight => {
                 edited = false;
-                input.cursor =
-                    input.query[input.cursor..].chars().next().map_or(input.cursor, |c| input.cursor + c.len_utf8());
+                input.cursor = next_grapheme(&input.query, input.cursor);
             }
             Action::CursorHome => {
                 edited = false;
@@ -200,4 +198,16 @@ impl App {
             self.set_top_row(row.saturating_sub(height / 3));
         }
     }
+}
+
+/// Where the grapheme before byte `at` of `text` starts (`at` itself at the start).
+fn previous_grapheme(text: &str, at: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text[..at].grapheme_indices(true).next_back().map_or(0, |(i, _)| i)
+}
+
+/// Where the grapheme at byte `at` of `text` ends (`at` itself at the end).
+fn next_grapheme(text: &str, at: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text[at..].graphemes(true).next().map_or(at, |g| at + g.len())
 }

@@ -297,3 +297,23 @@ fn the_help_scrolls_within_its_length_and_one_key_back_always_moves() {
     app.update(Action::Resize(100, 80));
     assert_eq!(usize::from(overlay_scroll(&app)), overlay::max_overlay_scroll(&app));
 }
+
+#[test]
+fn the_search_prompt_moves_and_deletes_whole_characters() {
+    let mut app = app(120, 40);
+    type_query(&mut app, "a🇰🇷e\u{301}b");
+    let input = |app: &App| match &app.mode {
+        Mode::Search(i) => (i.query.clone(), i.cursor),
+        _ => panic!("not searching"),
+    };
+    app.update(Action::CursorLeft);
+    app.update(Action::CursorLeft);
+    assert_eq!(input(&app).1, "a🇰🇷".len(), "before the accented e, not inside it");
+    app.update(Action::CursorLeft);
+    assert_eq!(input(&app).1, 1, "before the flag, not between its halves");
+    app.update(Action::Delete);
+    assert_eq!(input(&app), ("ae\u{301}b".to_string(), 1));
+    app.update(Action::CursorRight);
+    app.update(Action::Backspace);
+    assert_eq!(input(&app), ("ab".to_string(), 1));
+}
