@@ -106,7 +106,21 @@ pub fn split_dateline(paragraph: &str) -> Option<(Dateline, usize)> {
         return None;
     }
     let dateline = read_prefix(prefix.trim())?;
+    // A place alone before a dash is only a dateline when a sentence follows: "NASA — the U.S.
+    // space agency — said" is a subject with an aside.
+    let bare_place = dateline.agency.is_none() && dateline.date.is_none();
+    if bare_place && paragraph[rest_start..].chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
     Some((dateline, rest_start))
+}
+
+/// Whether `line` is a dateline and nothing else ("SEOUL, Dec. 2 (Yonhap) --" on a line of its own,
+/// the story below it).
+#[must_use]
+pub fn is_bare_dateline(line: &str) -> bool {
+    find_separator(line)
+        .is_some_and(|(prefix, rest)| line[rest..].trim().is_empty() && read_prefix(prefix.trim()).is_some())
 }
 
 /// Whether `line` starts with a dateline (used to split hard-wrapped blocks).
@@ -160,6 +174,7 @@ fn read_prefix(prefix: &str) -> Option<Dateline> {
     let place = if segments.is_empty() { None } else { Some(segments.join(", ")) };
     match (&place, &agency) {
         (None, None) => return None,
+        (Some(p), None) if is_label(p) => return None,
         (Some(p), _) if !is_place(p) => return None,
         (Some(p), None) if !is_all_caps_place(p) => return None,
         // A mixed-case place ("Paris (AFP)") needs an agency we know, or "In Seoul (Korea) --"
@@ -262,7 +277,47 @@ fn is_known_agency(agency: &str) -> bool {
     AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(agency))
 }
 
-/// A place: a few capitalised words ("SEOUL", "SPRINGFIELD, Ill.", "Rio de Janeiro").
+/// Capitalised labels that stand before a dash like a place but are not one: "EDITOR'S NOTE —",
+/// "CORRECTION —", "UPDATE —".
+fn is_label(place: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "editor's note",
+        "editors' note",
+        "editors note",
+        "editor's notes",
+        "note to editors",
+        "note",
+        "correction",
+        "clarification",
+        "update",
+        "updated",
+        "breaking",
+        "breaking news",
+        "urgent",
+        "flash",
+        "bulletin",
+        "advisory",
+        "analysis",
+        "exclusive",
+        "opinion",
+        "commentary",
+        "editorial",
+        "explainer",
+        "factbox",
+        "file",
+        "watch",
+        "live",
+        "video",
+        "photos",
+        "photo",
+        "warning",
+    ];
+    let key = place.replace(['’', '‘'], "'").to_lowercase();
+    LABELS.contains(&key.trim())
+}
+
+/// A place: a few capitalised words ("SEOUL", "SPRINGFIELD, Ill.", "Rio de Janeiro"), or two joined
+/// by a slash as Reuters files them ("WASHINGTON/NEW YORK").
 fn is_place(place: &str) -> bool {
     let words: Vec<&str> = place.split_whitespace().collect();
     !words.is_empty()
@@ -273,7 +328,7 @@ fn is_place(place: &str) -> bool {
             let first = w.chars().next();
             let capital = first.is_some_and(char::is_uppercase);
             let particle = i > 0 && PARTICLES.contains(&w);
-            (capital || particle) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            (capital || particle) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '/'))
         })
 }
 
@@ -354,6 +409,45 @@ mod tests {
         let (d, rest) = parse("NEW YORK, May 2, 2024 /PRNewswire/ -- Acme said.").unwrap();
         assert_eq!(d, dl(Some("NEW YORK"), Some("May 2, 2024"), Some("PRNewswire")));
         assert_eq!(rest, "Acme said.");
+    }
+
+    #[test]
+    fn slash_places_and_places_without_a_date_or_place() {
+        assert_eq!(
+            parse("WASHINGTON/NEW YORK, Jan. 5 (Reuters) - Oil fell."),
+            Some((dl(Some("WASHINGTON/NEW YORK"), Some("Jan. 5"), Some("Reuters")), "Oil fell."))
+        );
+        assert_eq!(
+            parse("Jan 5 (Reuters) - Shares rose."),
+            Some((dl(None, Some("Jan 5"), Some("Reuters")), "Shares rose."))
+        );
+        assert_eq!(parse("WINSTON-SALEM, N.C. (AP) — Jobs.").unwrap().0.place.as_deref(), Some("WINSTON-SALEM, N.C."));
+        assert_eq!(
+            parse("COEUR D'ALENE, Idaho (AP) — Fire.").unwrap().0.place.as_deref(),
+            Some("COEUR D'ALENE, Idaho")
+        );
+        assert_eq!(parse("SEJONG, Sept. 3 (Yonhap) -- Data.").unwrap().0.date.as_deref(), Some("Sept. 3"));
+    }
+
+    #[test]
+    fn bare_datelines() {
+        assert!(is_bare_dateline("SEOUL, Dec. 2 (Yonhap) --"));
+        assert!(is_bare_dateline("WASHINGTON (AP) —"));
+        assert!(!is_bare_dateline("SEOUL, Dec. 2 (Yonhap) -- Shares rose."));
+        assert!(!is_bare_dateline("The talks --"));
+    }
+
+    #[test]
+    fn labels_and_subjects_with_asides_are_not_places() {
+        for text in [
+            "EDITOR'S NOTE — This story is part of a series.",
+            "Editor’s Note — This story is part of a series.",
+            "FILE - A firefighter watches the hillside.",
+            "CORRECTION — An earlier version misspelled a name.",
+            "NASA — the U.S. space agency — said Tuesday it would wait.",
+        ] {
+            assert_eq!(split_dateline(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -5,9 +5,16 @@
 //! and byline; the first paragraph gives the dateline; the tail gives credits and the rights line.
 //! Boilerplate lines from web pages and end-of-story markers are dropped.
 
-use super::dateline::{split_dateline, starts_with_dateline};
+use super::dateline::{is_bare_dateline, split_dateline, starts_with_dateline};
 use super::model::Article;
 use super::sanitize::sanitize;
+
+mod byline;
+mod furniture;
+
+pub use byline::byline_name;
+use byline::is_affiliation;
+use furniture::*;
 
 /// Lines longer than this (in characters) are taken as whole paragraphs rather than hard-wrapped
 /// pieces of one.
@@ -15,49 +22,21 @@ const HARD_WRAP_MAX: usize = 100;
 /// A headline is at most this many characters.
 const HEADLINE_MAX: usize = 200;
 
-/// Web-page furniture that clings to copied articles, compared lower-case without trailing
-/// punctuation.
-const BOILERPLATE: &[&str] = &[
-    "connect to share and comment",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "share via email",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "comments",
-    "comment",
-    "advertisement",
-    "skip to main content",
-    "skip to content",
-    "subscribe",
-    "sign up",
-    "follow us",
-    "read more",
-    "related",
-    "related articles",
-    "related stories",
-    "click here",
-    "listen to this article",
-    "copy link",
-    "log in to comment",
-    "sign in",
-    "log in",
-    "save",
-    "save article",
-    "gift this article",
-    "story continues below advertisement",
-    "continue reading",
-    "print this article",
-    "email this article",
-    "facebook",
-    "twitter",
-    "whatsapp",
+/// How credit lines begin, lower-case.
+const CREDIT_STARTS: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "reported by",
+    "written by",
+    "edited by",
+    "research by",
+    "graphics by",
+    "photos by",
+    "with reporting by",
+    "reporting and writing by",
 ];
 
 /// End-of-story markers, dropped.
@@ -69,6 +48,7 @@ const END_MARKERS: &[&str] = &["(END)", "(end)", "END", "-END-", "-30-", "###", 
 pub fn parse(text: &str, path: &str) -> Article {
     let clean = sanitize(text);
     let mut units = paragraphs(&clean);
+    join_bare_dateline(&mut units);
     let mut article = Article { path: path.to_string(), ..Article::default() };
 
     take_tail(&mut units, &mut article);
@@ -81,13 +61,15 @@ pub fn parse(text: &str, path: &str) -> Article {
         && !starts_with_dateline(first);
     let has_more = units.len() > 1;
     if headline_like && has_more {
-        article.title = units.next().unwrap_or_default();
+        article.title = strip_wire_label(&units.next().unwrap_or_default()).to_string();
     }
 
     let mut body: Vec<String> = units.collect();
     take_head(&mut body, &mut article);
 
-    if let Some(first) = body.first_mut()
+    // An editor's note may stand before the paragraph with the dateline; it stays in the body.
+    let lead = usize::from(body.len() > 1 && is_editors_note(&body[0]));
+    if let Some(first) = body.get_mut(lead)
         && let Some((dateline, at)) = split_dateline(first)
     {
         article.dateline = Some(dateline);
@@ -98,6 +80,18 @@ pub fn parse(text: &str, path: &str) -> Article {
     }
     article.paragraphs = body;
     article
+}
+
+/// A dateline standing alone ("SEOUL, Dec. 2 (Yonhap) --", then a blank line) belongs to the
+/// paragraph after it.
+fn join_bare_dateline(units: &mut Vec<String>) {
+    if let Some(i) = units.iter().take(6).position(|u| is_bare_dateline(u))
+        && i + 1 < units.len()
+    {
+        let next = units.remove(i + 1);
+        units[i].push(' ');
+        units[i].push_str(&next);
+    }
 }
 
 /// Byline and deck: the units before the body proper.
@@ -122,6 +116,7 @@ fn take_head(body: &mut Vec<String>, article: &mut Article) {
     // A short paragraph right before the dateline paragraph is a sub-headline.
     if body.len() >= 2
         && !starts_with_dateline(&body[0])
+        && !is_editors_note(&body[0])
         && starts_with_dateline(&body[1])
         && body[0].chars().count() <= HEADLINE_MAX * 2
     {
@@ -140,7 +135,15 @@ fn take_tail(units: &mut Vec<String>, article: &mut Article) {
             && let Some(rights) = rights_line(last)
         {
             article.rights = Some(rights);
-        } else if let Some(credit) = credit_line(last) {
+        } else if article.rights.is_none()
+            && is_rights_notice(last)
+            && let Some(rights) = units.len().checked_sub(2).and_then(|i| rights_line(&units[i]))
+        {
+            // "Copyright 2024 ..." then, on a line of its own, "This material may not be
+            // published, broadcast, rewritten or redistributed."
+            article.rights = Some(format!("{rights} {last}"));
+            units.pop();
+        } else if let Some(credit) = credit_line(last).or_else(|| sign_off(last)) {
             credits.push(credit);
         } else {
             break;
@@ -196,6 +199,7 @@ fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     flush_block(&mut block, &mut out);
+    out.retain(|unit| !is_furniture(unit));
     out
 }
 
@@ -209,12 +213,15 @@ fn flush_block(block: &mut Vec<&str>, out: &mut Vec<String>) {
     for (i, line) in block.iter().enumerate() {
         let trimmed = line.trim();
         let indented = i > 0 && line.starts_with(' ') && any_unindented;
-        let stands_alone = byline_name(trimmed).is_some()
+        let stands_alone = is_byline_line(block, i)
             || END_MARKERS.contains(&trimmed)
             || rights_line(trimmed).is_some()
-            || (i > 0 && starts_with_dateline(trimmed))
-            || (i > 0 && byline_name(block[i - 1].trim()).is_some());
-        if !hard_wrapped || indented || stands_alone {
+            || is_timestamp(trimmed);
+        // These start a paragraph that may go on over the next lines.
+        let starts_paragraph = (i > 0 && (starts_with_dateline(trimmed) || is_byline_line(block, i - 1)))
+            || starts_credit(trimmed)
+            || is_furniture(trimmed);
+        if !hard_wrapped || indented || stands_alone || starts_paragraph {
             push_paragraph(&mut current, out);
         }
         if !current.is_empty() {
@@ -227,6 +234,22 @@ fn flush_block(block: &mut Vec<&str>, out: &mut Vec<String>) {
     }
     push_paragraph(&mut current, out);
     block.clear();
+}
+
+/// "Reporting by ...", "Editing by ...": a credit that starts a line starts a paragraph, so that
+/// credits given one to a line are not joined.
+fn starts_credit(line: &str) -> bool {
+    line.starts_with(char::is_uppercase)
+        && credit_line(line).is_some()
+        && CREDIT_STARTS.iter().any(|s| line.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s)))
+}
+
+/// Whether line `i` of a block is a byline. A wrapped line of a sentence may begin "by" and a
+/// name ("... were questioned\nby Finance Minister Karl Brandt."), so past a block's first line
+/// only a capital "By" starts one.
+fn is_byline_line(block: &[&str], i: usize) -> bool {
+    let line = block[i].trim();
+    (i == 0 || !line.starts_with("by ")) && byline_name(line).is_some()
 }
 
 fn push_paragraph(current: &mut String, out: &mut Vec<String>) {
@@ -253,119 +276,45 @@ fn push_words(out: &mut String, line: &str) {
     }
 }
 
-fn is_boilerplate(line: &str) -> bool {
-    if line.len() > 48 {
-        return false;
-    }
-    let key = line.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '›' || c == '»').trim().to_lowercase();
-    BOILERPLATE.contains(&key.as_str())
-}
-
-/// "___", "* * *", "---": section rules with no words.
-fn is_separator(unit: &str) -> bool {
-    unit.chars().all(|c| matches!(c, '_' | '*' | '-' | '=' | '~' | '#' | ' ' | '—' | '–'))
-}
-
-/// The bare name of a byline line ("By Jane Doe, Associated Press" gives "Jane Doe").
-#[must_use]
-pub fn byline_name(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "))?;
-    let rest = rest.trim();
-    if rest.is_empty() || line.chars().count() > 120 || !rest.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    if rest.ends_with('.') && !rest.ends_with(" Jr.") && !rest.ends_with(" Sr.") && rest.split_whitespace().count() > 6
-    {
-        return None;
-    }
-    let mut name = rest.split(['|', '/']).next().unwrap_or(rest).trim();
-    if let Some((head, tail)) = name.split_once(',')
-        && is_affiliation(tail.trim())
-    {
-        name = head.trim();
-    }
-    for suffix in [" for The Associated Press", " for Reuters", " for AFP"] {
-        name = name.strip_suffix(suffix).unwrap_or(name);
-    }
-    const PARTICLES: &[&str] = &[
-        "and", "&", "de", "del", "da", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "y", "di", "du",
-        "dos",
-    ];
-    let words_ok = name
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w.trim_end_matches(',')));
-    if name.is_empty() || !words_ok || name.split_whitespace().count() > 12 {
-        return None;
-    }
-    Some(if is_all_caps(name) { title_case(name) } else { name.to_string() })
-}
-
-/// "Associated Press", "AP Business Writer", "Reuters", "Staff reporter": the line or comma part
-/// after a byline name that says who they write for.
-fn is_affiliation(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "press",
-        "reuters",
-        "afp",
-        "ap",
-        "yonhap",
-        "writer",
-        "correspondent",
-        "reporter",
-        "editor",
-        "staff",
-        "news",
-        "agency",
-        "bureau",
-        "times",
-        "post",
-        "journal",
-        "wire",
-        "xinhua",
-        "kyodo",
-        "bloomberg",
-        "columnist",
-        "contributor",
-        "upi",
-        "dpa",
-    ];
-    text.chars().count() <= 60
-        && !text.ends_with('.')
-        && text.split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-            WORDS.contains(&w.as_str())
-        })
-}
-
-/// Capitals throughout, "and" aside ("JANE DOE and TOM LEE").
-fn is_all_caps(text: &str) -> bool {
-    let mut letters =
-        text.split_whitespace().filter(|w| *w != "and").flat_map(str::chars).filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
-}
-
-/// "JEAN-LUC O'NEIL AND ANA NÚÑEZ" becomes "Jean-Luc O'Neil and Ana Núñez".
-fn title_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
+/// Wire labels before a headline that say which version it is rather than what happened:
+/// Reuters' "UPDATE 1-", "REFILE-", "CORRECTED-"; Yonhap's "(LEAD)", "(2nd LD)", "(URGENT)".
+fn strip_wire_label(title: &str) -> &str {
+    let mut title = title.trim();
+    loop {
+        let before = title;
+        if let Some((label, rest)) = title.split_once('-')
+            && is_version_label(label, false)
+            && !rest.trim().is_empty()
+        {
+            title = rest.trim_start();
         }
-        if word == "AND" || word == "and" {
-            out.push_str("and");
-            continue;
+        if let Some(inner_and_rest) = title.strip_prefix('(')
+            && let Some((label, rest)) = inner_and_rest.split_once(')')
+            && is_version_label(label, true)
+            && !rest.trim().is_empty()
+        {
+            title = rest.trim_start();
         }
-        let mut start_of_part = true;
-        for c in word.chars() {
-            if start_of_part {
-                out.push(c);
-            } else {
-                out.extend(c.to_lowercase());
-            }
-            start_of_part = matches!(c, '-' | '\'' | '’' | '.');
+        if title == before {
+            return title;
         }
     }
-    out
+}
+
+/// Reuters' "UPDATE 1", "REFILE", "CORRECTED" (before a hyphen); Yonhap's "LEAD", "2nd LD",
+/// "URGENT" (in parentheses).
+fn is_version_label(label: &str, in_parentheses: bool) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    match words.as_slice() {
+        [one] if in_parentheses => matches!(*one, "LEAD" | "URGENT" | "UPDATE" | "CORRECTED" | "AMENDED"),
+        [one] => matches!(*one, "UPDATE" | "REFILE" | "CORRECTED" | "CORRECTION" | "RPT" | "REPEAT"),
+        ["UPDATE", n] => n.chars().all(|c| c.is_ascii_digit()),
+        [nth, "LD"] if in_parentheses => {
+            let digits = nth.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 /// `<All rights reserved by Yonhap News Agency>` gives the text without brackets; also
@@ -393,22 +342,7 @@ fn credit_line(unit: &str) -> Option<String> {
     }
     let inner = unit.strip_prefix('(').and_then(|u| u.strip_suffix(')')).unwrap_or(unit).trim();
     let lower = inner.to_lowercase();
-    const STARTS: &[&str] = &[
-        "reporting by",
-        "additional reporting by",
-        "writing by",
-        "editing by",
-        "compiled by",
-        "reported by",
-        "written by",
-        "edited by",
-        "research by",
-        "graphics by",
-        "photos by",
-        "with reporting by",
-        "reporting and writing by",
-    ];
-    let is_credit = STARTS.iter().any(|s| lower.starts_with(s))
+    let is_credit = CREDIT_STARTS.iter().any(|s| lower.starts_with(s))
         || lower.contains("contributed to this report")
         || lower.contains("contributed reporting")
         || lower.contains("contributed to this story");

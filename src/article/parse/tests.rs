@@ -143,3 +143,112 @@ fn bylines_are_read_carefully() {
     assert_eq!(byline_name("By Tuesday, the ministry said"), None);
     assert_eq!(byline_name("By the way"), None);
 }
+
+#[test]
+fn wire_version_labels_leave_the_headline() {
+    assert_eq!(strip_wire_label("UPDATE 1-Oil slips"), "Oil slips");
+    assert_eq!(strip_wire_label("CORRECTED-UPDATE 2-Shares edge up"), "Shares edge up");
+    assert_eq!(strip_wire_label("REFILE-Retail sales slow"), "Retail sales slow");
+    assert_eq!(strip_wire_label("(LEAD) Seoul, Tokyo agree"), "Seoul, Tokyo agree");
+    assert_eq!(strip_wire_label("(2nd LD) Talks resume"), "Talks resume");
+    assert_eq!(strip_wire_label("(URGENT) (LEAD) N. Korea fires missile"), "N. Korea fires missile");
+    // Genre labels and words that only look like labels stay.
+    assert_eq!(strip_wire_label("(News Focus) Chip exports slow"), "(News Focus) Chip exports slow");
+    assert_eq!(strip_wire_label("LEAD-TAINTED WATER FOUND"), "LEAD-TAINTED WATER FOUND");
+    assert_eq!(strip_wire_label("Anti-war rally draws thousands"), "Anti-war rally draws thousands");
+    assert_eq!(strip_wire_label("UPDATE 1-"), "UPDATE 1-");
+}
+
+#[test]
+fn editors_note_stays_and_the_dateline_is_read_after_it() {
+    let a = parse(
+        "Head\n\nEDITOR'S NOTE — This story is part of a series.\n\nJUNEAU, Alaska (AP) — The ice melts.\n",
+        "x.txt",
+    );
+    assert_eq!(dateline(&a), (Some("JUNEAU, Alaska"), None, Some("AP")));
+    assert_eq!(a.paragraphs, ["EDITOR'S NOTE — This story is part of a series.", "The ice melts."]);
+    assert_eq!(a.deck, None);
+}
+
+#[test]
+fn furniture_advisories_captions_and_time_stamps_are_dropped() {
+    let text = "UPDATE 1-Head\n\n(Adds analyst comment, updates prices)\n\nBy Mei Tanaka\n\n3 min read\n\n\
+        Updated 4:12 PM CDT, May 1, 2024\n\nMarch 6, 2024\n\nJan 5 (Reuters) - Shares rose.\n\n\
+        FILE - A trader works. (AP Photo/Ray Dunn, File)\n\nPhoto: A trader works\nat a desk.\n\n\
+        Related: Another headline\n\n(ATTN: ADDS details)\n\nThey fell later.\n\n\
+        Our Standards: The Thomson Reuters Trust Principles.\n";
+    let a = parse(text, "x.txt");
+    assert_eq!(a.title, "Head");
+    assert_eq!(a.byline.as_deref(), Some("Mei Tanaka"));
+    assert_eq!(a.deck, None);
+    assert_eq!(dateline(&a), (None, Some("Jan 5"), Some("Reuters")));
+    assert_eq!(a.paragraphs, ["Shares rose.", "They fell later."]);
+}
+
+#[test]
+fn dates_inside_sentences_are_not_time_stamps() {
+    assert!(is_timestamp("March 6, 2024"));
+    assert!(is_timestamp("Published: Jan. 5, 2024 at 9:30 a.m. KST"));
+    assert!(!is_timestamp("on March 6, 2024."));
+    assert!(!is_timestamp("March 6, 2024."));
+    assert!(!is_timestamp("updated on March 6"));
+    assert!(!is_timestamp("Published in 1998, the book sold well"));
+    assert!(!is_timestamp("May 2024 brought rain to the region"));
+    let a = parse("Head\n\nThe law takes effect\nMarch 6, 2024, officials said.\n", "x.txt");
+    assert_eq!(a.paragraphs, ["The law takes effect March 6, 2024, officials said."]);
+}
+
+#[test]
+fn wrapped_lines_that_begin_with_by_or_a_credit_word() {
+    let a = parse(
+        "Head\n\nLONDON (Reuters) - The plan was questioned\nby Finance Minister Karl Brandt.\nMarkets fell.\n",
+        "x.txt",
+    );
+    assert_eq!(a.byline, None);
+    assert_eq!(a.paragraphs, ["The plan was questioned by Finance Minister Karl Brandt. Markets fell."]);
+    let a = parse("Head\n\nText.\n\nReporting by Mei Tanaka in Tokyo\nEditing by Sam Holt\n", "x.txt");
+    assert_eq!(a.credits, ["Reporting by Mei Tanaka in Tokyo", "Editing by Sam Holt"]);
+}
+
+#[test]
+fn blank_free_file_with_byline_and_wrapped_dateline_paragraph() {
+    let a = parse("Head\nBy Tara Quinn\nBOISE, Idaho (AP) — One\ntwo three.\n  Next paragraph.\n", "x.txt");
+    assert_eq!(a.title, "Head");
+    assert_eq!(a.byline.as_deref(), Some("Tara Quinn"));
+    assert_eq!(a.paragraphs, ["One two three.", "Next paragraph."]);
+}
+
+#[test]
+fn a_dateline_on_a_line_of_its_own() {
+    let a = parse("Head\n\nSEOUL, Dec. 2 (Yonhap) --\n\nShares rose.\n\nMore.\n", "x.txt");
+    assert_eq!(dateline(&a), (Some("SEOUL"), Some("Dec. 2"), Some("Yonhap")));
+    assert_eq!(a.paragraphs, ["Shares rose.", "More."]);
+}
+
+#[test]
+fn sign_offs_rights_notices_and_bylines_without_commas() {
+    let a = parse(
+        "Head\n\nSEOUL (Yonhap) -- Text.\n\nhkang@yna.co.kr\n(END)\n\n<All rights reserved by Yonhap News Agency>\n",
+        "x.txt",
+    );
+    assert_eq!(a.paragraphs, ["Text."]);
+    assert_eq!(a.credits, ["hkang@yna.co.kr"]);
+    let a = parse("Head\n\nKabul (AFP) - Text.\n\nbur-sw/jm\n", "x.txt");
+    assert_eq!(a.credits, ["bur-sw/jm"]);
+    let a = parse(
+        "Head\n\nText.\n\nCopyright 2024 The Associated Press. All rights reserved.\n\
+        This material may not be published, broadcast, rewritten or redistributed.\n",
+        "x.txt",
+    );
+    assert_eq!(a.paragraphs, ["Text."]);
+    assert_eq!(
+        a.rights.as_deref(),
+        Some(
+            "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, \
+             broadcast, rewritten or redistributed."
+        )
+    );
+    assert_eq!(byline_name("By LUCILLE BROUSSARD Associated Press").as_deref(), Some("Lucille Broussard"));
+    assert_eq!(byline_name("By JANE DOE AP Science Writer").as_deref(), Some("Jane Doe"));
+    assert_eq!(byline_name("By Emily Post").as_deref(), Some("Emily Post"));
+}
