@@ -80,7 +80,7 @@ const CASES: &[Case] = &[
     payload("SOS, C1 introducer", "\u{98}PWNED\u{9c}", &["PWNED"]),
     // C1 controls as code points.
     payload("C1 CSI U+009B", "\u{9b}2J\u{9b}31m\u{9b}?1049h", &["2J", "31m", "1049"]),
-    case("C1 NEL IND RI HTS", "\u{85}\u{84}\u{8d}\u{88}"),
+    Case { name: "C1 NEL IND RI HTS", inject: "\u{85}\u{84}\u{8d}\u{88}", kept: " ", gone: &[] },
     case("C1 string terminator alone", "\u{9c}"),
     // Short escapes.
     case("ESC c full reset", "\x1bc"),
@@ -93,7 +93,8 @@ const CASES: &[Case] = &[
     case("BEL", "\x07\x07"),
     case("backspace", "\x08\x08\x08"),
     case("DEL", "\x7f"),
-    case("vertical tab, form feed", "\x0b\x0c"),
+    Case { name: "vertical tab", inject: "\x0b", kept: " ", gone: &[] },
+    Case { name: "form feed", inject: "\x0c", kept: " ", gone: &[] },
     case("SO / SI shift out and in", "\x0e\x0f"),
     Case { name: "lone CR in mid-line", inject: "\r", kept: " ", gone: &[] },
     Case { name: "tab", inject: "\t", kept: " ", gone: &[] },
@@ -678,4 +679,34 @@ fn all_the_bad_files_at_once_beside_good_ones() {
     for line in run.stderr.lines() {
         assert!(line.starts_with("cyberreader: "), "{line}");
     }
+}
+
+#[test]
+fn a_file_of_nothing_but_escape_sequences_is_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let only = write(dir.path(), "only-escapes.txt", "\x1b[2J\x1b[H\x1b]0;X\x07\u{202e}\u{200b}\n\n\x1b[31m\n");
+    let good = write(dir.path(), "good.txt", GOOD);
+    let run = json_run(&[&only, &good]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(titles(&run), ["A good headline"]);
+    assert!(
+        run.stderr
+            .contains(&format!("{}: no text once control characters and escape sequences are removed", only.display())),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_stray_nul_byte_does_not_lose_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = format!("{GOOD}\n{}", "More ordinary prose in a second paragraph. ".repeat(40)).into_bytes();
+    text.insert(GOOD.len() + 20, 0);
+    let path = write(dir.path(), "one-nul.txt", text);
+    let run = json_run(&[&path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(titles(&run), ["A good headline"]);
+    let doc = run.doc.as_ref().unwrap();
+    assert!(!doc.to_string().contains('\0') && !doc.to_string().contains("\\u0000"), "the NUL is removed");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
 }

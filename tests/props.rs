@@ -257,7 +257,7 @@ proptest! {
             .chars()
             .filter_map(|c| match c {
                 '\r' | '\u{2028}' | '\u{2029}' => Some('\n'),
-                '\t' => Some(' '),
+                '\t' | '\u{b}' | '\u{c}' | '\u{85}' => Some(' '),
                 '\n' => Some('\n'),
                 c if is_removed(c) => None,
                 c => Some(c),

@@ -35,7 +35,30 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), NotText> {
             return finish(Ok((text, Encoding::Utf16)));
         }
     }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return finish(Ok((text, Encoding::Utf16)));
+    }
     finish(decode_8bit(bytes))
+}
+
+/// UTF-16 without a byte-order mark, told by its zero bytes: text in Latin script has a zero
+/// in every other byte, all on the same side.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |side: usize| head.iter().skip(side).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= pairs * 7 && even * 20 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd * 20 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 fn finish(result: Result<(Cow<'_, str>, Encoding), NotText>) -> Result<(Cow<'_, str>, Encoding), NotText> {
@@ -55,19 +78,29 @@ fn decode_8bit(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), NotText> {
         Err(_) if has_utf8_multibyte(bytes) => Ok((String::from_utf8_lossy(bytes), Encoding::LossyUtf8)),
         Err(_) => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            // The five bytes Windows-1252 leaves undefined come out as C1 controls; they are
+            // stray bytes, not the start of a control string that would swallow the line.
+            let text = if text.contains(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+                Cow::Owned(text.chars().filter(|c| !('\u{80}'..='\u{9f}').contains(c)).collect())
+            } else {
+                text
+            };
             Ok((text, Encoding::Windows1252))
         }
     }
 }
 
-/// NUL bytes, or more than one in ten bytes a control other than whitespace and ESC, in the
-/// first 64 KiB.
+/// In the first 64 KiB: more than one byte in a hundred NUL, or more than one in ten a control
+/// other than white space and ESC. A stray NUL in a text file does not make it binary (the
+/// sanitizer removes it); executables, images and archives are full of them.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    if memchr::memchr(0, head).is_some() {
+    let nuls = memchr::memchr_iter(0, head).count();
+    if nuls * 100 > head.len() {
         return true;
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
+    let controls =
+        head.iter().filter(|&&b| b < 0x20 && !matches!(b, 0 | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c | 0x1b)).count();
     controls * 10 > head.len()
 }
 
@@ -122,6 +155,28 @@ mod tests {
         let bytes: Vec<u8> =
             b"\xff\xfe".iter().copied().chain("Hi é".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&bytes).unwrap(), (Cow::Owned("Hi é".to_string()), Encoding::Utf16));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_told_by_its_zero_bytes() {
+        let le: Vec<u8> = "Headline\n\nBody é".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "Headline\n\nBody é".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), (Cow::Owned("Headline\n\nBody é".to_string()), Encoding::Utf16));
+        assert_eq!(decode(&be).unwrap().0, "Headline\n\nBody é");
+    }
+
+    #[test]
+    fn a_stray_nul_in_text_is_not_binary() {
+        let mut text = "A long enough paragraph of ordinary prose. ".repeat(5).into_bytes();
+        text.insert(100, 0);
+        assert_eq!(decode(&text).unwrap().1, Encoding::Utf8);
+    }
+
+    #[test]
+    fn bytes_windows_1252_leaves_undefined_are_dropped() {
+        let (text, enc) = decode(b"caf\xe9 \x90dcs\x9c Ok \x81\x8d\x8f\x9d end").unwrap();
+        assert_eq!(enc, Encoding::Windows1252);
+        assert_eq!(text, "café dcsœ Ok  end");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::decode::{Encoding, NotText, decode};
 use super::model::Article;
-use super::parse::parse;
+use super::parse::parse_clean;
 use super::sanitize::sanitize;
 
 mod bundled {
@@ -150,7 +150,12 @@ fn read_one(source: &Source) -> ReadResult {
         Encoding::Windows1252 => Some("not UTF-8; read as Windows-1252 (Latin-1)"),
         Encoding::LossyUtf8 => Some("invalid UTF-8 bytes shown as \u{fffd}"),
     };
-    let article = parse(&text, &display);
+    let clean = sanitize(&text);
+    if clean.trim().is_empty() {
+        let why = "no text once control characters and escape sequences are removed, skipped";
+        return (None, Some(skipped(&display, why.to_string())));
+    }
+    let article = parse_clean(&clean, &display);
     let problem = caveat.map(|m| Problem { path: display, message: m.to_string(), skipped: false });
     (Some((article, fnv1a(bytes))), problem)
 }

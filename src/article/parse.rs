@@ -46,8 +46,12 @@ const END_MARKERS: &[&str] = &["(END)", "(end)", "END", "-END-", "-30-", "###", 
 /// loader to fill.
 #[must_use]
 pub fn parse(text: &str, path: &str) -> Article {
-    let clean = sanitize(text);
-    let mut units = paragraphs(&clean);
+    parse_clean(&sanitize(text), path)
+}
+
+/// [`parse`] of text already through [`sanitize`].
+pub(crate) fn parse_clean(clean: &str, path: &str) -> Article {
+    let mut units = paragraphs(clean);
     join_bare_dateline(&mut units);
     let mut article = Article { path: path.to_string(), ..Article::default() };
 

@@ -2,9 +2,11 @@
 //!
 //! Escape sequences are removed whole (CSI, OSC, DCS, SOS, PM, APC, and the two- and three-byte
 //! ESC forms), both in their 7-bit ESC form and as C1 code points. All other C0 and C1 controls
-//! go, as do bidi controls and invisible format characters. Tabs become spaces; CR LF and lone CR
-//! become line feeds, so a CR in mid-line cannot move the cursor back over text. Visible text
-//! around a removed sequence is kept.
+//! go, as do bidi controls and invisible format characters. Tabs, vertical tabs, form feeds and
+//! NEL become spaces; CR LF and lone CR become line feeds, so a CR in mid-line cannot move the
+//! cursor back over text. Visible text around a removed sequence is kept; a sequence is read as
+//! a terminal would read it, so a stray ESC takes the character after it along, and a control
+//! string (OSC, DCS, ...) with no terminator runs to the end of its line.
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
@@ -30,6 +32,9 @@ pub fn sanitize(input: &str) -> String {
             }
             '\t' => out.push(' '),
             '\u{2028}' | '\u{2029}' => out.push('\n'),
+            // Vertical tab, form feed and NEL separate the words on each side; as spaces they
+            // cannot cut a headline or a byline in two.
+            '\u{b}' | '\u{c}' | '\u{85}' => out.push(' '),
             ESC => skip_escape(&mut chars),
             '\u{9b}' => skip_csi_body(&mut chars),
             '\u{9d}' => skip_string(&mut chars, true),
@@ -187,7 +192,12 @@ mod tests {
     #[test]
     fn c1_csi_is_removed_with_its_parameters() {
         assert_eq!(sanitize("a\u{9b}2Jb"), "ab");
-        assert_eq!(sanitize("a\u{85}\u{8d}b"), "ab");
+        assert_eq!(sanitize("a\u{8d}b"), "ab");
+    }
+
+    #[test]
+    fn other_line_and_page_breaks_become_spaces() {
+        assert_eq!(sanitize("Form\u{c}feed, vertical\u{b}tab, next\u{85}line"), "Form feed, vertical tab, next line");
     }
 
     #[test]
