@@ -9,8 +9,9 @@
 //! A found person matches a gold one when its name is one of the gold forms (case-insensitive),
 //! or, failing that, when the gold name is one of its aliases. Roles compare case-insensitively,
 //! leading "a"/"an"/"the" and trailing punctuation ignored. Set `PEOPLE_EVAL_VERBOSE=1` to see
-//! every person found; `cargo run -- --json FILE` shows what the parser and the extractor make
-//! of one file.
+//! every person found; `PEOPLE_EVAL_ONLY=stem,stem` to score only fixtures whose name contains
+//! one of those; `cargo run -- --json FILE` shows what the parser and the extractor make of one
+//! file.
 
 #![allow(clippy::unwrap_used)]
 
@@ -88,6 +89,10 @@ fn people_eval() {
         .collect();
     files.sort();
     assert!(files.len() >= 10, "fixtures missing in {}", dir.display());
+    if let Ok(only) = std::env::var("PEOPLE_EVAL_ONLY") {
+        let keys: Vec<&str> = only.split(',').map(str::trim).filter(|k| !k.is_empty()).collect();
+        files.retain(|f| keys.iter().any(|k| f.file_stem().is_some_and(|s| s.to_string_lossy().contains(k))));
+    }
     let verbose = std::env::var_os("PEOPLE_EVAL_VERBOSE").is_some();
     let mut total = Score::default();
     let mut report = String::new();

@@ -2,7 +2,7 @@
 //! their roles and quotes.
 
 use super::Person;
-use super::lexicon::{self, ADVERB, COURTESY, PARTICLE, SPEECH, SUFFIX, WordSet};
+use super::lexicon::{self, ADVERB, COURTESY, PARTICLE, SPEECH, STOP, SUFFIX, TIME, TITLE, WordSet};
 use super::names::{GIVEN, Para};
 use super::quotes::{self, Carry, Mention};
 use super::registry::{Occ, Registry};
@@ -31,14 +31,46 @@ fn word_after(text: &str, at: usize) -> Option<&str> {
     (closes && w.chars().next().is_some_and(char::is_uppercase)).then_some(w)
 }
 
-/// Words written in lower case anywhere in the body, and capitalised words used alone as a
-/// speaker ("Hatcher said", "said Hatcher."): a two-word name ending in one of those is a
-/// person even with no title or known given name ("Bill Hatcher, 58, ...").
-fn lower_words(article: &Article) -> (WordSet<'_>, WordSet<'_>) {
+/// Words the body uses around names.
+struct Words<'a> {
+    /// Written in lower case somewhere.
+    lower: WordSet<'a>,
+    /// Capitalised words used alone as a speaker ("Hatcher said", "said Hatcher."): a two-word
+    /// name ending in one of those is a person even with no title or known given name ("Bill
+    /// Hatcher, 58, ...").
+    speakers: WordSet<'a>,
+    /// Capitalised words written right before a lower-case title word ("Komeito leader",
+    /// "Celtics coach"): an organisation or team, not a one-word name.
+    modifiers: WordSet<'a>,
+}
+
+fn body_words(article: &Article) -> Words<'_> {
+    let lex = lexicon::get();
+    let mut buf = String::new();
     let len: usize = article.paragraphs.iter().map(String::len).sum();
     let mut set = WordSet::with_capacity_and_hasher((len / 24).min(1 << 16), Default::default());
     let mut speakers = WordSet::default();
+    let mut modifiers = WordSet::default();
     for p in &article.paragraphs {
+        let b = p.as_bytes();
+        for at in memchr::memchr_iter(b' ', b) {
+            // "Komeito leader": a capitalised word, one space, a lower-case title word.
+            if at == 0 || !b[at - 1].is_ascii_alphanumeric() || !b.get(at + 1).is_some_and(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let from = b[..at].iter().rposition(|c| !c.is_ascii_alphanumeric() && *c < 0x80).map_or(0, |i| i + 1);
+            if !p[from..].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let rest = &b[at + 1..];
+            let len = rest.iter().position(|c| !c.is_ascii_lowercase() && *c != b'-').unwrap_or(rest.len());
+            if rest.get(len).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80) {
+                continue;
+            }
+            if lex.flags(&p[at + 1..at + 1 + len], &mut buf) & TITLE != 0 {
+                modifiers.insert(&p[from..at]);
+            }
+        }
         for w in p.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
             if w.chars().next().is_some_and(char::is_lowercase) {
                 set.insert(w);
@@ -63,7 +95,43 @@ fn lower_words(article: &Article) -> (WordSet<'_>, WordSet<'_>) {
             }
         }
     }
-    (set, speakers)
+    Words { lower: set, speakers, modifiers }
+}
+
+/// A one-word run that is a known person's surname but also an everyday word or a month
+/// ("May writes", "Baroness May"), unless it reads as the month ("in May", "May 5").
+fn word_surname(p: &Para, reg: &mut Registry, rs: usize, re: usize) -> Option<Mention> {
+    let i = re - 1;
+    let courtesy = re - rs == 2 && p.flags[rs] & (COURTESY | TITLE) != 0;
+    if re - rs != 1 && !courtesy {
+        return None;
+    }
+    let (t, f) = (p.toks[i], p.flags[i]);
+    if !t.cap || t.acronym || f & GIVEN == 0 || f & (STOP | TIME) == 0 || p.word(i).ends_with('.') {
+        return None;
+    }
+    if p.toks.get(re).is_some_and(|n| n.is_word() && n.text(p.text).starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
+    if rs > 0 && p.toks[rs - 1].is_word() && !p.toks[rs - 1].cap && p.flags[rs - 1] & STOP != 0 {
+        return None;
+    }
+    let core = p.core(i);
+    if !reg.has_surname(core) {
+        return None;
+    }
+    let occ = Occ {
+        surface: core,
+        parts: vec![core],
+        family_first: false,
+        evidence: false,
+        titled: false,
+        role: None,
+        hangul: None,
+        suffix: None,
+    };
+    let person = reg.resolve(&occ, false)?;
+    Some(Mention { start: i, end: re, tail: re, person })
 }
 
 fn text_of(p: &Para, s: usize, e: usize) -> String {
@@ -88,12 +156,17 @@ fn speech_at(p: &Para, mut i: usize) -> bool {
 }
 
 /// Finds the names of one paragraph, resolves them and records their mentions.
-fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms: &mut Vec<Mention>) {
+fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms: &mut Vec<Mention>) {
     ms.clear();
     p.runs(runs);
     let n = p.toks.len();
     for &(rs, re) in runs.iter() {
-        let Some((ns, ne)) = p.name_span(rs, re) else { continue };
+        let Some((ns, ne)) = p.name_span(rs, re) else {
+            if let Some(m) = word_surname(p, reg, rs, re) {
+                ms.push(m);
+            }
+            continue;
+        };
         // Hangul beside the name: "Park Geun-hye (박근혜)" or "박근혜 (Park Geun-hye)".
         let mut hangul = None;
         let mut anchor = ns;
@@ -117,6 +190,11 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
             if w.eq_ignore_ascii_case("the") {
                 continue; // "the Seoul Principles"
             }
+            // "a Belle de Boskoop", but "a Luka Modric cross".
+            let modifies = p.toks.get(after).is_some_and(|t| t.is_word() && !t.cap);
+            if (w == "a" || w == "an") && !modifies {
+                continue;
+            }
         }
         let app = roles::apposition(p, after);
         let tail = match app.role.or(app.party.map(|i| (i, i + 1))) {
@@ -138,6 +216,10 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
         let family_first = p.family_first(ns, ne);
         let initial_inside = parts.len() >= 2 && (ns + 1..ne).any(|i| p.toks[i].initial);
         let given = p.flags[ns] & GIVEN != 0;
+        // "Kyrie Irving, who ...": a relative clause for a person.
+        let who = after + 1 < n && p.toks[after].is(',') && p.word(after + 1) == "who";
+        // "Dereck Lively II", "Robert F. Kennedy Jr.".
+        let suffix = (ne - ns >= 2 && p.flags[ne - 1] & SUFFIX != 0 && p.toks[ne - 1].cap).then(|| p.core(ne - 1));
         let speaker = !family_first && parts.len() >= 2 && parts.last().is_some_and(|l| p.speakers.contains(l));
         let mut role = match (pre.role, app.role) {
             // "Sen. Maria Cantwell, a Democrat from Washington": the bare title says little.
@@ -146,7 +228,7 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
                 Some(format!("{}, {}", text_of(p, s, e), text_of(p, from, ae)))
             }
             (Some((s, e)), _) => Some(text_of(p, s, e)),
-            (None, _) => pre_app.or(app.role).map(|(s, e)| text_of(p, s, e)),
+            (None, _) => pre_app.or(app.role).or(app.loose).map(|(s, e)| text_of(p, s, e)),
         };
         if let Some(i) = app.party {
             let tag = p.word(i);
@@ -156,6 +238,9 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
             });
         }
         let courtesy_only = pre.role.is_none() && ns > 0 && p.flags[ns - 1] & COURTESY != 0;
+        // "its coalition partner Komeito" when the text also says "Komeito leader": a party.
+        let org_word =
+            parts.len() == 1 && pre.role.is_some_and(|(s, _)| !p.toks[s].cap) && words.modifiers.contains(p.core(ns));
         let occ = Occ {
             surface: &p.text[p.toks[ns].start..p.toks[ne - 1].core_end],
             parts,
@@ -170,10 +255,14 @@ fn names_in(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms
                 || given
                 || family_first
                 || initial_inside
+                || who
+                || suffix.is_some()
                 || hangul.is_some(),
-            titled: pre.titled || pre_app.is_some() || app.role.is_some() || app.party.is_some() || hangul.is_some(),
+            titled: !org_word
+                && (pre.titled || pre_app.is_some() || app.role.is_some() || app.party.is_some() || hangul.is_some()),
             role,
             hangul,
+            suffix,
         };
         if let Some(person) = reg.resolve(&occ, false) {
             ms.push(Mention { start: ns, end: ne, tail, person });
@@ -219,6 +308,7 @@ fn names_in_credit(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usiz
             titled: false,
             role: None,
             hangul: None,
+            suffix: (p.flags[ne - 1] & SUFFIX != 0).then(|| p.core(ne - 1)),
         };
         reg.resolve(&occ, true);
     }
@@ -226,8 +316,8 @@ fn names_in_credit(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usiz
 
 pub fn extract(article: &Article) -> Vec<Person> {
     let lex = lexicon::get();
-    let (lower, speakers) = lower_words(article);
-    let mut p = Para::new(lex, &lower, &speakers);
+    let words = body_words(article);
+    let mut p = Para::new(lex, &words.lower, &words.speakers);
     let mut reg = Registry::default();
     let mut runs = Vec::new();
     if let Some(byline) = &article.byline {
@@ -242,7 +332,7 @@ pub fn extract(article: &Article) -> Vec<Person> {
     let mut carry = Carry::default();
     for para in &article.paragraphs {
         p.load(para);
-        names_in(&mut p, &mut reg, &mut runs, &mut ms);
+        names_in(&mut p, &words, &mut reg, &mut runs, &mut ms);
         quotes::spans(&p, &mut spans);
         said.clear();
         quotes::attribute(&p, &ms, &spans, &mut carry, &mut said);

@@ -38,6 +38,8 @@ pub const CONNECTOR: u32 = 1 << 15;
 pub const ADVERB: u32 = 1 << 16;
 /// Personal pronouns that can attribute a quote: "he", "she".
 pub const PRONOUN: u32 = 1 << 17;
+/// Family words that describe someone by another person: "wife", "daughter".
+pub const KIN: u32 = 1 << 18;
 
 /// A small, fast, non-cryptographic hasher (FxHash's mixing) for short word keys.
 #[derive(Default, Clone, Copy)]
@@ -85,6 +87,7 @@ fn section_flag(name: &str) -> u32 {
         "connector" => CONNECTOR,
         "adverb" => ADVERB,
         "pronoun" => PRONOUN,
+        "kin" => KIN,
         _ => 0,
     }
 }

@@ -2,8 +2,8 @@
 //! the shape of that name (Korean or Chinese family name first, given name known, ...).
 
 use super::lexicon::{
-    self, CN_SURNAME, COMMON, COURTESY, GEO_TAIL, KR_SURNAME, Lexicon, MODIFIER, NATION, ORG, PARTICLE, PLACE, STOP,
-    SUFFIX, TIME, TITLE, WordSet,
+    self, CN_SURNAME, COMMON, CONNECTOR, COURTESY, GEO_TAIL, KR_SURNAME, Lexicon, MODIFIER, NATION, ORG, PARTICLE,
+    PLACE, STOP, SUFFIX, TIME, TITLE, WordSet,
 };
 use super::tokens::{Tok, tokenize};
 
@@ -114,6 +114,23 @@ impl<'a> Para<'a> {
         if f & SUFFIX != 0 && last && i > rs {
             return true;
         }
+        // "R-La.", "D-Ore.": a party tag after a name, never part of one.
+        if super::roles::is_party_tag(self.word(i)) {
+            return false;
+        }
+        // A given name that is also a month or a modal ("May", "June", "Will"): a name only
+        // right beside another name ("May Kensington-Hale", "Theresa May"), not "in May Spain".
+        if f & GIVEN != 0 && t.cap && f & (STOP | TIME) != 0 && !self.word(i).ends_with('.') {
+            if last {
+                return given_left;
+            }
+            let after_stop = i > 0 && self.toks[i - 1].is_word() && self.flags[i - 1] & STOP != 0;
+            let nf = self.flags[i + 1];
+            let next_ok = self.toks[i + 1].cap
+                && !self.toks[i + 1].acronym
+                && nf & (TIME | STOP | ORG | PLACE | NATION | TITLE | COMMON | GEO_TAIL) == 0;
+            return next_ok && !after_stop;
+        }
         if t.acronym || (t.possessive && !last) {
             return false;
         }
@@ -166,13 +183,23 @@ impl<'a> Para<'a> {
         {
             ns += 1;
         }
-        // Part of a larger entity: "Central Park", "Korea Herald", "COEX Mall".
+        // Part of a larger entity: "Central Park", "Korea Herald", "COEX Mall"; but not the end
+        // of a title: "Secretary of State Antony Blinken".
         if ns > rs {
             let (p, pf) = (&self.toks[ns - 1], self.flags[ns - 1]);
             let entity = pf & (PLACE | NATION | ORG | COMMON) != 0 || p.acronym;
-            if entity && pf & (TITLE | COURTESY) == 0 && !p.possessive {
+            if entity && pf & (TITLE | COURTESY) == 0 && !p.possessive && !self.title_before(ns - 1) {
                 return None;
             }
+        }
+        // "Mai Dich cemetery", "Hood River valley": a place.
+        if let Some(next) = self.toks.get(ne)
+            && next.is_word()
+            && !next.cap
+            && self.flags[ne] & GEO_TAIL != 0
+            && !self.credit
+        {
+            return None;
         }
         let mut core = 0;
         for i in ns..ne {
@@ -193,6 +220,29 @@ impl<'a> Para<'a> {
             return None;
         }
         Some((ns, ne))
+    }
+
+    /// Whether a title word stands a few words before token `at`, joined by capitalised
+    /// words and connectors: "Secretary of State", "Minister of Foreign Affairs".
+    fn title_before(&self, at: usize) -> bool {
+        let mut i = at;
+        for _ in 0..6 {
+            if i == 0 {
+                return false;
+            }
+            i -= 1;
+            let (t, f) = (self.toks[i], self.flags[i]);
+            if !t.is_word() {
+                return false;
+            }
+            if f & TITLE != 0 && f & (ORG | PLACE) == 0 {
+                return true;
+            }
+            if !t.cap && f & CONNECTOR == 0 {
+                return false;
+            }
+        }
+        false
     }
 
     fn is_entity_phrase(&mut self, ns: usize, ne: usize) -> bool {

@@ -17,12 +17,15 @@ pub struct Occ<'s> {
     pub titled: bool,
     pub role: Option<String>,
     pub hangul: Option<&'s str>,
+    /// "Jr.", "III": tells a father from a son of the same name.
+    pub suffix: Option<&'s str>,
 }
 
 struct Entry {
     person: Person,
     parts: usize,
     last_seen: usize,
+    suffix: Option<String>,
 }
 
 #[derive(Default)]
@@ -95,6 +98,11 @@ impl Registry {
                 .or_else(|| self.givens.get(&key).filter(unique).map(|ids| ids[0]))
                 .or_else(|| self.inner.get(&key).filter(unique).map(|ids| ids[0]))
         };
+        // "Walter Kensington III" is not "Walter Kensington Jr.".
+        let found = found.filter(|&id| match (&self.entries[id].suffix, occ.suffix) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            _ => true,
+        });
         let id = match found {
             Some(id) => id,
             None if (multi && (occ.evidence || exact)) || (!multi && occ.titled) => {
@@ -102,6 +110,7 @@ impl Registry {
                     person: Person { name: occ.surface.to_string(), ..Person::default() },
                     parts: occ.parts.len(),
                     last_seen: 0,
+                    suffix: None,
                 });
                 let id = self.entries.len() - 1;
                 self.index(id, occ);
@@ -113,6 +122,9 @@ impl Registry {
         let e = &mut self.entries[id];
         e.last_seen = self.clock;
         e.person.mentions += 1;
+        if e.suffix.is_none() {
+            e.suffix = occ.suffix.map(str::to_string);
+        }
         if occ.parts.len() > e.parts {
             let old = std::mem::replace(&mut e.person.name, occ.surface.to_string());
             e.parts = occ.parts.len();
@@ -174,6 +186,11 @@ impl Registry {
                 }
             }
         }
+    }
+
+    /// Whether some person already has `word` as a surname.
+    pub fn has_surname(&self, word: &str) -> bool {
+        self.surnames.contains_key(&surname_key(word))
     }
 
     /// A Hangul form already tied to a person.

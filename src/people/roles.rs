@@ -1,7 +1,7 @@
 //! Roles: the title before a name ("South Korean Foreign Minister", "deputy governor") and the
 //! description after it in apposition (", Seoul's ambassador for international security,").
 
-use super::lexicon::{CONNECTOR, COURTESY, MODIFIER, NATION, ORG, PLACE, SPEECH, STOP, TIME, TITLE};
+use super::lexicon::{CONNECTOR, COURTESY, KIN, MODIFIER, NATION, ORG, PLACE, SPEECH, STOP, TIME, TITLE};
 use super::names::Para;
 
 /// What stands before a name.
@@ -32,11 +32,22 @@ pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
             break;
         }
         let roleish = f & (TITLE | MODIFIER | NATION | COURTESY) != 0;
-        let accept = if f & STOP != 0 && !(roleish && t.cap) {
+        // "New York Yankees outfielder": a capitalised place word is part of the role.
+        let accept = if f & STOP != 0 && !((roleish || f & (PLACE | ORG) != 0) && t.cap) {
             // "of", "for", "and", "the" inside a title: "Secretary of State".
             let prev_ok = i > 0 && p.toks[i - 1].is_word();
             let (pt, pf) = if prev_ok { (p.toks[i - 1], p.flags[i - 1]) } else { (t, 0) };
-            let joins = if p.word(i) == "and" {
+            // "Democratic Party for the People leader": "the" after a connector after a capital.
+            let org_the = p.word(i) == "the"
+                && pt.is_word()
+                && !pt.cap
+                && pf & CONNECTOR != 0
+                && i >= 2
+                && p.toks[i - 2].is_word()
+                && p.toks[i - 2].cap;
+            let joins = if org_the {
+                true
+            } else if p.word(i) == "and" {
                 // "Deputy Prime Minister and Finance Minister", but not "the crown prince and
                 // Saudi Foreign Minister" or "Mohammed bin Salman and Egyptian President".
                 pt.cap && pf & (TITLE | MODIFIER) != 0
@@ -53,7 +64,10 @@ pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
             let next_title = !p.toks[k].cap && p.flags[k] & (TITLE | MODIFIER) != 0;
             let (pt, pf) = (p.toks[i - 1], p.flags[i - 1]);
             let inside = pf & (TITLE | MODIFIER | NATION | PLACE | ORG) != 0 || pt.possessive || pt.acronym;
-            next_title && inside && pf & STOP == 0
+            // "with lighting designer", "the costume designer": a noun phrase after a determiner
+            // or preposition (a verb would not stand there).
+            let det = !pt.cap && matches!(p.word(i - 1), "the" | "a" | "an" | "with" | "by" | "for" | "of" | "from");
+            next_title && ((inside && pf & STOP == 0) || det)
         } else {
             t.cap && f & TIME == 0
         };
@@ -83,13 +97,19 @@ pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
         while s < anchor && p.flags[s] & COURTESY != 0 {
             s += 1;
         }
-        (s, anchor)
+        // "Prime Minister Sir Keir Starmer", "Tory peer Lord Hayward": the honorific is not
+        // part of the role.
+        let mut e = anchor;
+        while e > s && p.flags[e - 1] & COURTESY != 0 {
+            e -= 1;
+        }
+        (s, e)
     });
     let role = role.filter(|&(s, e)| s < e);
     Prefix { start: k, titled: direct || role.is_some(), role }
 }
 
-fn is_party_tag(w: &str) -> bool {
+pub fn is_party_tag(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
@@ -101,6 +121,9 @@ pub struct After {
     pub party: Option<usize>,
     /// The role opened with "a", "an" or "the" (not part of the range).
     pub article: bool,
+    /// A short description opened by "a", "an" or "the" with no title word in it ("the
+    /// Swedish industrialist"): a role for someone known to be a person, no evidence of one.
+    pub loose: Option<(usize, usize)>,
 }
 
 const STOP_WORDS: &[&str] = &["who", "which", "that", "whose", "where", "when", "while", "whom"];
@@ -161,7 +184,18 @@ pub fn apposition(p: &Para, ne: usize) -> After {
         }
         j += 1;
     }
-    if j - start > 16 || j == start || !has_title || !p.toks[j - 1].is_word() {
+    if j - start > 16 || j == start || !p.toks[j - 1].is_word() {
+        return out;
+    }
+    // "... in Gyeongju, officials said": a new subject, not an apposition.
+    if !article && j < n && p.toks[j].is_word() && p.flags[j] & SPEECH != 0 {
+        return out;
+    }
+    if !has_title {
+        let closed = j >= n || p.toks[j].punct.is_some_and(|c| ",.;".contains(c));
+        if article && closed && j - start <= 8 {
+            out.loose = Some((start, j));
+        }
         return out;
     }
     out.role = Some((start, j));
@@ -173,11 +207,23 @@ pub fn apposition(p: &Para, ne: usize) -> After {
 /// Schwab's chief investment strategist, Marla Finch, said`: the role's token range, when the
 /// name `[ns, ne)` is closed by a comma and a lower-case title word ends the description.
 pub fn pre_apposition(p: &Para, ns: usize, ne: usize) -> Option<(usize, usize)> {
-    if ns < 2 || !p.toks[ns - 1].is(',') || !p.toks.get(ne).is_some_and(|t| t.is(',')) {
+    let closed = p.toks.get(ne).is_none_or(|t| t.is(',') || t.is('.'));
+    if ns < 2 || !p.toks[ns - 1].is(',') || !closed {
         return None;
     }
     let end = ns - 1;
     let (t, f) = (p.toks[end - 1], p.flags[end - 1]);
+    // "his wife, Joy van der Berg", "Delaney's daughter, Hope Delaney-Garza".
+    if t.is_word() && !t.cap && f & KIN != 0 {
+        let mut s = end - 1;
+        if s > 0
+            && p.toks[s - 1].is_word()
+            && (p.toks[s - 1].possessive || matches!(p.word(s - 1), "his" | "her" | "their"))
+        {
+            s -= 1;
+        }
+        return Some((s, end));
+    }
     if !t.is_word() || t.cap || f & TITLE == 0 || f & STOP != 0 {
         return None;
     }
@@ -185,8 +231,23 @@ pub fn pre_apposition(p: &Para, ns: usize, ne: usize) -> Option<(usize, usize)> 
     while s > 0 && end - s < 8 {
         let i = s - 1;
         let (t, f) = (p.toks[i], p.flags[i]);
-        if !t.is_word() || t.hangul || f & (STOP | SPEECH | TIME) != 0 {
+        if !t.is_word() || t.hangul || f & (SPEECH | TIME) != 0 {
             break;
+        }
+        if f & STOP != 0 {
+            // "chief of staff", "head of research".
+            let joins = f & CONNECTOR != 0
+                && !t.cap
+                && matches!(p.word(i), "of" | "for")
+                && i > 0
+                && p.toks[i - 1].is_word()
+                && !p.toks[i - 1].cap
+                && p.flags[i - 1] & TITLE != 0;
+            if !joins {
+                break;
+            }
+            s -= 1;
+            continue;
         }
         let ok = if t.cap { true } else { f & (TITLE | MODIFIER) != 0 };
         if !ok {
