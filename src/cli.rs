@@ -83,8 +83,12 @@ fn run_cli(cli: &Cli) -> Result<ExitCode, String> {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if cli.json {
         report_problems(&library);
-        let text = json::render(&library.articles).map_err(|e| format!("could not write JSON: {e}"))?;
-        return write_stdout(&text);
+        return match json::write(&library.articles, io::stdout().lock()) {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            // A closed pipe (`| head`) is not an error worth a message.
+            Err(e) if e.io_error_kind() == Some(io::ErrorKind::BrokenPipe) => Ok(ExitCode::SUCCESS),
+            Err(e) => Err(format!("could not write JSON to standard output: {e}")),
+        };
     }
     if cli.screenshot {
         report_problems(&library);

@@ -12,25 +12,39 @@ struct Output<'a> {
     people: Vec<PersonSummary>,
 }
 
+/// One article as `--json` gives it: its fields, then its people.
 #[derive(Serialize)]
 struct ArticleOut<'a> {
     #[serde(flatten)]
     article: &'a Article,
-    people: Vec<Person>,
+    people: &'a [Person],
 }
 
-/// The JSON document for `articles`, people extracted in parallel.
+/// Writes the JSON document for `articles` to `out` as it is serialised, so that the document
+/// (larger than the articles) is never held in memory; people are extracted in parallel first.
+///
+/// # Errors
+/// When `out` cannot be written to.
+pub fn write(articles: &[Article], out: impl std::io::Write) -> serde_json::Result<()> {
+    use std::io::Write as _;
+    let people: Vec<Vec<Person>> = articles.par_iter().map(people::extract).collect();
+    let doc = Output {
+        articles: articles.iter().zip(&people).map(|(article, people)| ArticleOut { article, people }).collect(),
+        people: people::index(articles, &people),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)?;
+    out.flush().map_err(serde_json::Error::io)
+}
+
+/// The JSON document for `articles` as a string.
 ///
 /// # Errors
 /// Only if serialisation fails, which plain strings and numbers do not.
 pub fn render(articles: &[Article]) -> serde_json::Result<String> {
-    let people: Vec<Vec<Person>> = articles.par_iter().map(people::extract).collect();
-    let index = people::index(articles, &people);
-    let out = Output {
-        articles: articles.iter().zip(people).map(|(article, people)| ArticleOut { article, people }).collect(),
-        people: index,
-    };
-    let mut text = serde_json::to_string_pretty(&out)?;
-    text.push('\n');
-    Ok(text)
+    let mut bytes = Vec::new();
+    write(articles, &mut bytes)?;
+    // serde_json writes UTF-8 only.
+    Ok(String::from_utf8(bytes).unwrap_or_default())
 }

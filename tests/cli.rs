@@ -158,3 +158,47 @@ fn screenshot_of_a_tiny_terminal_does_not_panic() {
         cyberreader().args(["--screenshot", "--size", size, "--keys", "<Tab>jjG/a<Enter>"]).assert().success();
     }
 }
+
+/// `cyberreader --json | head -c 100`: the reader of the pipe leaves early, and that is no error.
+/// The document is made far larger than a pipe holds, so the writer really meets the closed pipe.
+#[test]
+fn json_into_a_pipe_closed_early_is_not_an_error() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        let body = format!("Story {i}\n\nSEOUL (Yonhap) -- {}\n", "Officials met again on Tuesday. ".repeat(40));
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), body).unwrap();
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cyberreader"))
+        .arg("--json")
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe's reading end is closed here, with most of the document unwritten.
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(first.starts_with(b"{\n  \"articles\""));
+}
+
+/// A full disk is an error, and says so.
+#[cfg(target_os = "linux")]
+#[test]
+fn json_onto_a_full_disk_fails_with_a_message() {
+    let full = std::fs::File::options().write(true).open("/dev/full").unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("cyberreader"))
+        .arg("--json")
+        .stdout(full)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+        .wait_with_output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("could not write JSON to standard output") && stderr.contains("No space left"), "{stderr}");
+}

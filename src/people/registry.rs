@@ -4,6 +4,8 @@
 use super::Person;
 use std::collections::HashMap;
 
+use super::lexicon::FastState;
+
 /// One name as found in the text.
 pub struct Occ<'s> {
     /// The name as written, possessive removed.
@@ -32,13 +34,13 @@ struct Entry {
 pub struct Registry {
     entries: Vec<Entry>,
     /// Lower-cased multi-word forms and Hangul forms.
-    forms: HashMap<String, usize>,
-    surnames: HashMap<String, Vec<usize>>,
-    givens: HashMap<String, Vec<usize>>,
-    first_last: HashMap<String, usize>,
+    forms: HashMap<String, usize, FastState>,
+    surnames: HashMap<String, Vec<usize>, FastState>,
+    givens: HashMap<String, Vec<usize>, FastState>,
+    first_last: HashMap<String, usize, FastState>,
     /// Middle words of longer names ("Lula" of "Luiz Inácio Lula da Silva"), with every
     /// person that has them.
-    inner: HashMap<String, Vec<usize>>,
+    inner: HashMap<String, Vec<usize>, FastState>,
     clock: usize,
 }
 
