@@ -31,7 +31,8 @@ pub fn help_lines(app: &App) -> Vec<OverlayLine> {
         lines.push(OverlayLine::Blank);
     }
     lines.push(OverlayLine::Heading("Mouse".to_string()));
-    lines.push(OverlayLine::Plain("  the wheel scrolls the pane under the pointer; a click selects".to_string()));
+    lines.push(OverlayLine::Plain("  the wheel scrolls the pane under the pointer;".to_string()));
+    lines.push(OverlayLine::Plain("  a click selects an article or a person and focuses its pane".to_string()));
     if !app.problems.is_empty() {
         lines.push(OverlayLine::Blank);
         lines.push(OverlayLine::Warning("Problems loading files".to_string()));

@@ -50,7 +50,25 @@ impl App {
         self.list_offset = 0;
         self.focus = Focus::List;
         self.reveal_selection();
-        self.info(format!("{count} article{} name {name} (Esc shows all)", if count == 1 { "" } else { "s" }));
+        let (articles, name_verb) = if count == 1 { ("article", "names") } else { ("articles", "name") };
+        self.info(format!("{count} {articles} {name_verb} {name} (Esc shows all)"));
+    }
+
+    /// With the list narrowed to a person, the article just shown selects that person and
+    /// highlights their mentions, so `n` walks them from article to article. A search typed in
+    /// the article is left alone.
+    pub(super) fn follow_filtered_person(&mut self) {
+        let (Some(filter), Some(i)) = (&self.filter, self.shown()) else { return };
+        let name = filter.person.as_str();
+        let Some(at) = self.people_of(i).iter().position(|p| {
+            p.name == name || p.aliases.iter().any(|a| a == name) || p.name.contains(name) || name.contains(&p.name)
+        }) else {
+            return;
+        };
+        if self.view().and_then(|v| v.search.as_ref()).is_some_and(|s| s.kind == SearchKind::Text) {
+            return;
+        }
+        self.select_person(at);
     }
 
     /// Back to the full list, staying on the same article.

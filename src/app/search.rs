@@ -83,6 +83,12 @@ impl App {
             }
             return;
         }
+        self.search_for(query);
+    }
+
+    /// Searches the shown article for `query`, from the top of the screen: every match
+    /// highlighted, the first one on or after it current and in view.
+    fn search_for(&mut self, query: String) {
         let Some(c) = &self.current else { return };
         let matches = text::find(&c.doc, &query);
         let from = self.top_row();
@@ -93,20 +99,40 @@ impl App {
         self.reveal_match();
     }
 
+    /// The last query, searched for in this article if it has no search of its own yet.
+    /// Whether there is a search now.
+    fn carry_last_query(&mut self) -> bool {
+        if self.view().is_some_and(|v| v.search.is_some()) {
+            return true;
+        }
+        let Some(query) = self.last_query.clone() else { return false };
+        self.search_for(query);
+        true
+    }
+
     fn accept_search(&mut self) {
         let Mode::Search(input) = std::mem::take(&mut self.mode) else { return };
         if input.query.is_empty() {
-            // As in less: an empty pattern repeats the previous search.
+            // As in less: an empty pattern repeats the previous search (this article's, or the
+            // last one anywhere).
             if let Some(v) = self.view_mut() {
                 v.search = input.previous;
             }
             if self.view().is_some_and(|v| v.search.is_some()) {
                 self.step_match(true);
+            } else if self.carry_last_query() {
+                self.report_not_found();
             }
             return;
         }
-        if self.view().and_then(|v| v.search.as_ref()).is_some_and(|s| s.matches.is_empty()) {
-            self.warn(format!("Pattern not found: {}", input.query));
+        self.last_query = Some(input.query);
+        self.report_not_found();
+    }
+
+    fn report_not_found(&mut self) {
+        if let Some(s) = self.view().and_then(|v| v.search.as_ref()).filter(|s| s.matches.is_empty()) {
+            let text = format!("Pattern not found: {}", s.query);
+            self.warn(text);
         }
     }
 
@@ -133,7 +159,12 @@ impl App {
         let top = self.top_row();
         let height = self.article_height();
         let Some(search) = self.view().and_then(|v| v.search.clone()) else {
-            self.info("No search yet: press / to search".to_string());
+            // Not searched here yet: the last query, its first match from here on current.
+            if self.carry_last_query() {
+                self.report_not_found();
+            } else {
+                self.info("No search yet: press / to search".to_string());
+            }
             return;
         };
         let n = search.matches.len();

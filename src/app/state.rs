@@ -135,6 +135,9 @@ pub struct App {
     pub size: (u16, u16),
     pub sidebar: SidebarPref,
     pub message: Option<Message>,
+    /// The last query searched for in any article: `n` in an article not yet searched, or `/`
+    /// with an empty query, looks for it there, as `less` keeps its pattern across files.
+    pub last_query: Option<String>,
     pub should_quit: bool,
     pub current: Option<Current>,
 }
@@ -162,6 +165,7 @@ impl App {
             size,
             sidebar: SidebarPref::Auto,
             message,
+            last_query: None,
             should_quit: false,
             current: None,
         };

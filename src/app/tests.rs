@@ -317,3 +317,45 @@ fn the_search_prompt_moves_and_deletes_whole_characters() {
     app.update(Action::Backspace);
     assert_eq!(input(&app), ("ab".to_string(), 1));
 }
+
+#[test]
+fn n_in_an_article_not_yet_searched_looks_for_the_last_query_there() {
+    let mut app = app(120, 40);
+    app.update(Action::FocusNext);
+    type_query(&mut app, "Seoul");
+    app.update(Action::Accept);
+    app.update(Action::FocusPrev);
+    app.update(Action::Down);
+    assert!(app.view().and_then(|v| v.search.as_ref()).is_none(), "each article keeps its own search");
+    app.update(Action::NextMatch);
+    let s = search(&app);
+    assert_eq!(s.query, "Seoul");
+    assert_eq!(s.current, Some(0), "the first match from the top, not the second");
+    // And `/` with nothing typed does the same in an article with no search.
+    let mut app2 = self::app(120, 40);
+    app2.last_query = Some("conference".to_string());
+    app2.update(Action::StartSearch);
+    app2.update(Action::Accept);
+    assert_eq!(search(&app2).query, "conference");
+    assert!(!search(&app2).matches.is_empty());
+}
+
+#[test]
+fn under_a_person_filter_each_article_shown_highlights_that_person() {
+    let mut app = app(120, 40);
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::People);
+    let park = app.people_of(0).iter().position(|p| p.name == "Park Geun-hye").expect("Park in the first article");
+    for _ in 0..park {
+        app.update(Action::Down);
+    }
+    assert_eq!(app.selected_person().map(|p| p.name.as_str()), Some("Park Geun-hye"));
+    app.update(Action::Open);
+    assert!(app.filter.is_some());
+    app.update(Action::Down);
+    assert_eq!(app.shown(), Some(1));
+    assert_eq!(app.selected_person().map(|p| p.name.as_str()), Some("Park Geun-hye"));
+    let s = search(&app);
+    assert_eq!((&s.kind, s.matches.len()), (&SearchKind::Person, 1));
+}

@@ -108,6 +108,7 @@ impl App {
         self.selected = position;
         self.sync();
         self.reveal_selection();
+        self.follow_filtered_person();
     }
 
     /// Scrolls the article by rows.

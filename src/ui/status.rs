@@ -34,22 +34,33 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         (_, Focus::Article) => " ARTICLE ",
         (_, Focus::People) => " PEOPLE ",
     };
-    let mut right_text = String::new();
-    if let Some(c) = counter(app) {
-        right_text.push_str(&c);
-        right_text.push_str("  ");
-    }
-    right_text.push_str(hint(app));
     let left = match &app.message {
         Some(m) => {
             Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status })
         }
         None => Span::styled(position(app), theme.status),
     };
-    let room = width.saturating_sub(display_width(badge) + display_width(&right_text) + 2);
+    // What gives way when the bar is narrow: the key hint first, then the end of the message or
+    // position; the match counter stays while anything does.
+    let avail = width.saturating_sub(display_width(badge) + 1);
+    let counter = counter(app).unwrap_or_default();
+    let hint = hint(app);
+    let left_wants = display_width(&left.content).min(24);
+    let short = if app.sidebar_visible() { "? help" } else { "p people  ? help" };
+    let right_text = [hint.as_str(), short, "? help", ""]
+        .into_iter()
+        .map(|h| match (counter.is_empty(), h.is_empty()) {
+            (true, _) => h.to_string(),
+            (false, true) => counter.clone(),
+            (false, false) => format!("{counter}  {h}"),
+        })
+        .find(|text| text.is_empty() || left_wants + 2 + display_width(text) <= avail)
+        .unwrap_or_else(|| counter.clone());
+    let right_width = display_width(&right_text);
+    let room = avail.saturating_sub(if right_width == 0 { 0 } else { right_width + 2 });
     let left = Span::styled(truncate(&left.content, room).into_owned(), left.style);
     put(buf, area.x, area.y, area.width, &Line::from(vec![Span::styled(badge, theme.badge), Span::raw(" "), left]));
-    if display_width(badge) + 1 + display_width(&right_text) < width {
+    if right_width > 0 && right_width + 1 < avail {
         right(buf, area, &right_text, theme);
     }
 }
@@ -81,18 +92,25 @@ fn position(app: &App) -> String {
             let top = app.top_row();
             format!("line {}/{total}", (top + 1).min(total))
         }
-        Focus::List | Focus::People => match app.shown() {
+        Focus::People => match app.shown().and_then(|i| app.people_ready(i)) {
+            Some([]) => "no people named".to_string(),
+            Some(people) => format!("person {}/{}", app.view().map_or(0, |v| v.person) + 1, people.len()),
+            None => "finding people…".to_string(),
+        },
+        Focus::List => match app.shown() {
             Some(_) => format!("article {}/{}", app.selected + 1, app.list_len()),
             None => "no articles".to_string(),
         },
     }
 }
 
-fn hint(app: &App) -> &'static str {
+fn hint(app: &App) -> String {
+    // With the sidebar folded away, say how to bring it back.
+    let people = if app.sidebar_visible() { "" } else { "p people  " };
     match (&app.mode, app.focus) {
-        (Mode::Help { .. } | Mode::Quotes { .. }, _) => "j/k scroll  Esc close",
-        (_, Focus::People) => "Enter articles  o quotes  ? help",
-        (_, Focus::List) => "Enter read  / search  ? help  q quit",
-        (_, Focus::Article) => "/ search  n/N next  ? help  q quit",
+        (Mode::Help { .. } | Mode::Quotes { .. }, _) => "j/k scroll  Esc close".to_string(),
+        (_, Focus::People) => "Enter articles  o quotes  ? help".to_string(),
+        (_, Focus::List) => format!("Enter read  / search  {people}? help  q quit"),
+        (_, Focus::Article) => format!("/ search  n/N next  {people}? help  q quit"),
     }
 }
