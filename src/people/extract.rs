@@ -99,7 +99,7 @@ fn body_words(article: &Article) -> Words<'_> {
 }
 
 /// A one-word run that is a known person's surname but also an everyday word or a month
-/// ("May writes", "Baroness May"), unless it reads as the month ("in May", "May 5").
+/// ("May writes", "Baroness May", "An said"), unless it reads as the month ("in May", "May 5").
 fn word_surname(p: &Para, reg: &mut Registry, rs: usize, re: usize) -> Option<Mention> {
     let i = re - 1;
     let courtesy = re - rs == 2 && p.flags[rs] & (COURTESY | TITLE) != 0;
@@ -107,7 +107,10 @@ fn word_surname(p: &Para, reg: &mut Registry, rs: usize, re: usize) -> Option<Me
         return None;
     }
     let (t, f) = (p.toks[i], p.flags[i]);
-    if !t.cap || t.acronym || f & GIVEN == 0 || f & (STOP | TIME) == 0 || p.word(i).ends_with('.') {
+    // A given name that is also a month or a modal anywhere; a function word ("An") only in
+    // mid-sentence, where the word itself would not have a capital.
+    let name_like = f & GIVEN != 0 || (f & STOP != 0 && !t.sent_start);
+    if !t.cap || t.acronym || !name_like || f & (STOP | TIME) == 0 || p.word(i).ends_with('.') {
         return None;
     }
     if p.toks.get(re).is_some_and(|n| n.is_word() && n.text(p.text).starts_with(|c: char| c.is_ascii_digit())) {

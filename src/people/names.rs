@@ -131,6 +131,14 @@ impl<'a> Para<'a> {
                 && nf & (TIME | STOP | ORG | PLACE | NATION | TITLE | COMMON | GEO_TAIL) == 0;
             return next_ok && !after_stop;
         }
+        // A function word with a capital in mid-sentence, ending a name ("Nguyen Van An"): the
+        // article "an" is not capitalised there, so it is the name's last part.
+        if f & STOP != 0 && f & TIME == 0 && t.cap && last && !t.sent_start && i > rs && self.word(i).len() >= 2 {
+            let (p, pf) = (&self.toks[i - 1], self.flags[i - 1]);
+            if p.is_word() && p.cap && !p.acronym && pf & (STOP | TIME | TITLE | ORG | NATION | PLACE | COURTESY) == 0 {
+                return true;
+            }
+        }
         if t.acronym || (t.possessive && !last) {
             return false;
         }

@@ -233,3 +233,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_name_ending_in_a_function_word_with_a_capital() {
+    let a = body(&[
+        "HANOI (AFP) - Hundreds gathered on Sunday, said Nguyen Van An, a 34-year-old office worker.",
+        "\"We want clean air,\" An said. An official at the ministry declined to comment.",
+    ]);
+    let people = extract(&a);
+    assert_eq!(names(&people), ["Nguyen Van An"], "{people:#?}");
+    let an = &people[0];
+    assert_eq!((an.mentions, an.quotes.as_slice()), (2, &["We want clean air".to_string()][..]));
+}
