@@ -35,8 +35,9 @@ pub struct Cli {
     #[arg(long)]
     pub screenshot: bool,
 
-    /// Keys for --screenshot, vim-style: <Down> <Up> <Enter> <Esc> <Tab> <S-Tab> <PageDown>
-    /// <PageUp> <Home> <End> <C-u> <Space> <lt>; other characters are typed as they are.
+    /// Keys for --screenshot, vim-style: <Down> <Up> <Left> <Right> <Enter> <Esc> <Tab> <S-Tab>
+    /// <PageDown> <PageUp> <Home> <End> <BS> <Del> <Space> <lt> <gt> <F1>..<F12>, and <C-x> for
+    /// Ctrl and a letter; other characters are typed as they are.
     #[arg(long, value_name = "KEYS", requires = "screenshot")]
     pub keys: Option<String>,
 
@@ -47,7 +48,7 @@ pub struct Cli {
 
 fn after_help() -> String {
     format!(
-        "{}\nEnvironment:\n  NO_COLOR    when set, no colours: bold, reverse and underline only.\n\nExit status: 0 on success, 2 when nothing could be read or the options are wrong.",
+        "{}\nEnvironment:\n  NO_COLOR    set to anything non-empty: no colours; bold, reverse and underline only.\n\nExit status: 0 on success, 2 when nothing could be read or the options are wrong.",
         crate::app::keymap::help_text()
     )
 }
