@@ -25,6 +25,8 @@ pub enum Action {
     ToggleSidebar,
     ShowQuotes,
     ToggleHelp,
+    /// A digit of a count typed before a move ("20j", "5n", "30G").
+    Digit(u8),
     // Editing the search query.
     Insert(char),
     Backspace,

@@ -55,7 +55,10 @@ pub const NORMAL: &[Binding] = &[
     bind(&[key(KeyCode::Esc)], Action::Cancel, "clear the search, then the person filter"),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::ToggleHelp, "this help"),
     bind(&[ch('q'), ctrl('c')], Action::Quit, "quit"),
+    bind(&DIGITS, Action::Digit(0), "a count for the next key: 20j, 3n, 40G (line 40)"),
 ];
+
+const DIGITS: [Key; 10] = [ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')];
 
 /// Typing a search query; other printable keys are typed into it.
 pub const SEARCH: &[Binding] = &[
@@ -117,7 +120,10 @@ fn key_action(mode: &Mode, event: &KeyEvent) -> Option<Action> {
     let alt = event.modifiers.contains(KeyModifiers::ALT);
     let pressed = Key { code: event.code, ctrl };
     if let Some(b) = bindings(mode).iter().find(|b| b.keys.contains(&pressed)) {
-        return Some(b.action);
+        return Some(match (b.action, event.code) {
+            (Action::Digit(_), KeyCode::Char(c)) => Action::Digit(c.to_digit(10).and_then(|d| u8::try_from(d).ok())?),
+            (action, _) => action,
+        });
     }
     match (mode, event.code) {
         (Mode::Search(_), KeyCode::Char(c)) if !ctrl && !alt => Some(Action::Insert(c)),
@@ -143,6 +149,9 @@ pub fn key_name(key: &Key) -> String {
 /// The keys of a binding, as help shows them: "Down j".
 #[must_use]
 pub fn keys_text(binding: &Binding) -> String {
+    if binding.keys == DIGITS {
+        return "0-9".to_string();
+    }
     binding.keys.iter().map(key_name).collect::<Vec<_>>().join(" ")
 }
 
@@ -186,6 +195,10 @@ mod tests {
         assert_eq!(action_for(&n, &press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::FocusPrev));
         assert_eq!(action_for(&n, &press(KeyCode::Char('/'), KeyModifiers::NONE)), Some(Action::StartSearch));
         assert_eq!(action_for(&n, &press(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+        assert_eq!(action_for(&n, &press(KeyCode::Char('7'), KeyModifiers::NONE)), Some(Action::Digit(7)));
+        assert_eq!(action_for(&n, &press(KeyCode::Char('0'), KeyModifiers::NONE)), Some(Action::Digit(0)));
+        let search = Mode::Search(crate::app::SearchInput::default());
+        assert_eq!(action_for(&search, &press(KeyCode::Char('7'), KeyModifiers::NONE)), Some(Action::Insert('7')));
     }
 
     #[test]

@@ -138,6 +138,8 @@ pub struct App {
     /// The last query searched for in any article: `n` in an article not yet searched, or `/`
     /// with an empty query, looks for it there, as `less` keeps its pattern across files.
     pub last_query: Option<String>,
+    /// A count typed before a move, as in less and vim ("20j").
+    pub count: Option<usize>,
     pub should_quit: bool,
     pub current: Option<Current>,
 }
@@ -166,6 +168,7 @@ impl App {
             sidebar: SidebarPref::Auto,
             message,
             last_query: None,
+            count: None,
             should_quit: false,
             current: None,
         };

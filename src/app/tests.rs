@@ -359,3 +359,31 @@ fn under_a_person_filter_each_article_shown_highlights_that_person() {
     let s = search(&app);
     assert_eq!((&s.kind, s.matches.len()), (&SearchKind::Person, 1));
 }
+
+#[test]
+fn a_count_before_a_move_multiplies_it_or_picks_the_line() {
+    let mut app = app(120, 40);
+    app.update(Action::Open);
+    for d in [2, 0] {
+        app.update(Action::Digit(d));
+    }
+    app.update(Action::Down);
+    assert_eq!(app.top_row(), 20, "20j");
+    app.update(Action::Down);
+    assert_eq!(app.top_row(), 21, "the count is used once");
+    app.update(Action::Digit(5));
+    app.update(Action::Top);
+    assert_eq!(app.top_row(), 4, "5g: line 5 at the top");
+    app.update(Action::Digit(0));
+    app.update(Action::Down);
+    assert_eq!(app.top_row(), 5, "a leading 0 is no count");
+    app.update(Action::Digit(9));
+    app.update(Action::Cancel);
+    app.update(Action::Down);
+    assert_eq!(app.top_row(), 6, "Esc drops a count");
+    // In the list: 2G is the second article.
+    app.update(Action::FocusPrev);
+    app.update(Action::Digit(2));
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, 1);
+}

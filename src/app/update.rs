@@ -5,6 +5,8 @@ use super::layout::{Panes, inner};
 use super::overlay;
 use super::state::{Anchor, App, Focus, Message, MessageKind, Mode};
 
+/// The largest count a typed number gives.
+const MAX_COUNT: usize = 1_000_000;
 /// Rows one wheel notch scrolls.
 const WHEEL_ROWS: usize = 3;
 /// Rows each list entry takes (headline, then date, place and agency).
@@ -50,15 +52,36 @@ impl App {
     }
 
     fn update_normal(&mut self, action: Action) {
+        if let Action::Digit(d) = action {
+            // A leading 0 is no count; counts stop growing at a million.
+            if d > 0 || self.count.is_some() {
+                self.count = Some((self.count.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT));
+            }
+            return;
+        }
+        let count = self.count.take();
+        // The count multiplies a move; before g or G it is the line (or article, or person) to go to.
+        let times = isize::try_from(count.unwrap_or(1)).unwrap_or(1);
         match action {
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-self.page_size()),
-            Action::PageDown => self.move_by(self.page_size()),
-            Action::HalfPageUp => self.move_by(-(self.page_size() / 2).max(1)),
-            Action::HalfPageDown => self.move_by((self.page_size() / 2).max(1)),
+            Action::Up => self.move_by(-times),
+            Action::Down => self.move_by(times),
+            Action::PageUp => self.move_by(-self.page_size() * times),
+            Action::PageDown => self.move_by(self.page_size() * times),
+            Action::HalfPageUp => self.move_by(-(self.page_size() / 2).max(1) * times),
+            Action::HalfPageDown => self.move_by((self.page_size() / 2).max(1) * times),
+            Action::Top | Action::Bottom if count.is_some() => {
+                self.move_by(isize::MIN);
+                self.move_by(times - 1);
+            }
             Action::Top => self.move_by(isize::MIN),
             Action::Bottom => self.move_by(isize::MAX),
+            Action::NextMatch | Action::PrevMatch if count.is_some() => {
+                // At most once round all the matches: more would land in the same place.
+                let matches = self.view().and_then(|v| v.search.as_ref()).map_or(1, |s| s.matches.len().max(1));
+                for _ in 0..count.unwrap_or(1).min(matches) {
+                    self.step_match(action == Action::NextMatch);
+                }
+            }
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::Open => self.open(),
