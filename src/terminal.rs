@@ -25,11 +25,16 @@ impl Session {
     /// When the terminal refuses raw mode or the escape sequences cannot be written; whatever was
     /// switched on is switched off again.
     pub fn start() -> io::Result<Self> {
-        let session = Self { _private: () };
-        *TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
         enable_raw_mode()?;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
-        Ok(session)
+        if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+            // Undo what may have taken, without blanking anything: the screen may still be the
+            // user's own.
+            let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+            let _ = disable_raw_mode();
+            return Err(e);
+        }
+        *TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
+        Ok(Self { _private: () })
     }
 }
 
@@ -62,7 +67,8 @@ pub fn restore() {
     let _ = out.flush();
 }
 
-/// On a panic: restore the terminal first, then say what happened in one sentence.
+/// On a panic, on any thread: restore the terminal first, say what happened in one sentence,
+/// and end the process with status 101.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         restore();
@@ -74,6 +80,9 @@ pub fn install_panic_hook() {
             .unwrap_or_else(|| "unknown error".to_string());
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("cyberreader: internal error: {what}{place}. The terminal was restored; please report this.");
+        // A panic on another thread (the people extractor) would leave the reader running on a
+        // terminal already given back: end the process whichever thread it was.
+        std::process::exit(101);
     }));
 }
 

@@ -256,7 +256,8 @@ fn read_date(segment: &str) -> Option<String> {
     ok.then(|| segment.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-fn is_month(word: &str) -> bool {
+/// A month's name, whole or abbreviated, in any case, with or without a full stop.
+pub(super) fn is_month(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     MONTHS.iter().any(|&(full, abbr)| {
         w.eq_ignore_ascii_case(full)

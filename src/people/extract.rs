@@ -9,9 +9,6 @@ use super::registry::{Occ, Registry};
 use super::roles;
 use crate::article::Article;
 
-/// Verbs that make a capitalised word right before or after them a speaker's name.
-const SPEECH_VERBS: &[&str] = &[" said", " says", " told", " added", " asked", " wrote"];
-
 /// The capitalised word right before `at` ("Hatcher| said"), if a single space parts them.
 fn word_before(text: &str, at: usize) -> Option<&str> {
     let head = &text[..at];
@@ -53,13 +50,12 @@ fn body_words(article: &Article) -> Words<'_> {
     let mut modifiers = WordSet::default();
     for p in &article.paragraphs {
         let b = p.as_bytes();
+        // Each lower-case word after a space: a title word after a capitalised word ("Komeito
+        // leader") marks that word as an organisation or team; a speech verb ("said", "noted")
+        // makes a capitalised word just before or after it a speaker. The word is looked up
+        // only when a capitalised word stands beside it.
         for at in memchr::memchr_iter(b' ', b) {
-            // "Komeito leader": a capitalised word, one space, a lower-case title word.
-            if at == 0 || !b[at - 1].is_ascii_alphanumeric() || !b.get(at + 1).is_some_and(u8::is_ascii_lowercase) {
-                continue;
-            }
-            let from = b[..at].iter().rposition(|c| !c.is_ascii_alphanumeric() && *c < 0x80).map_or(0, |i| i + 1);
-            if !p[from..].starts_with(char::is_uppercase) {
+            if !b.get(at + 1).is_some_and(u8::is_ascii_lowercase) {
                 continue;
             }
             let rest = &b[at + 1..];
@@ -67,31 +63,25 @@ fn body_words(article: &Article) -> Words<'_> {
             if rest.get(len).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80) {
                 continue;
             }
-            if lex.flags(&p[at + 1..at + 1 + len], &mut buf) & TITLE != 0 {
-                modifiers.insert(&p[from..at]);
+            let end = at + 1 + len;
+            let before = word_before(p, at);
+            let after = word_after(p, end);
+            if before.is_none() && after.is_none() {
+                continue;
+            }
+            let f = lex.flags(&p[at + 1..end], &mut buf);
+            if f & SPEECH != 0 {
+                speakers.extend(before.into_iter().chain(after));
+            }
+            if f & TITLE != 0
+                && let Some(w) = before
+            {
+                modifiers.insert(w);
             }
         }
         for w in p.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
             if w.chars().next().is_some_and(char::is_lowercase) {
                 set.insert(w);
-            }
-        }
-        let b = p.as_bytes();
-        for at in memchr::memchr_iter(b' ', b) {
-            let Some(&c) = b.get(at + 1) else { continue };
-            if !matches!(c, b's' | b't' | b'a' | b'w') {
-                continue;
-            }
-            let Some(verb) = SPEECH_VERBS.iter().find(|v| b[at..].starts_with(v.as_bytes())) else { continue };
-            let end = at + verb.len();
-            if p[end..].chars().next().is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            if let Some(w) = word_before(p, at) {
-                speakers.insert(w);
-            }
-            if let Some(w) = word_after(p, end) {
-                speakers.insert(w);
             }
         }
     }

@@ -126,32 +126,6 @@ pub(super) fn is_caption(unit: &str) -> bool {
 /// stamp, every word after the first a date or time word.
 pub(super) fn is_timestamp(line: &str) -> bool {
     const LEADS: &[&str] = &["last updated", "first published", "updated", "published", "posted", "modified"];
-    const MONTHS: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     const WORDS: &[&str] = &[
         "am",
         "pm",
@@ -206,7 +180,7 @@ pub(super) fn is_timestamp(line: &str) -> bool {
     let mut month = false;
     let all_date_words = rest.split_whitespace().all(|word| {
         let w = word.trim_matches(|c: char| matches!(c, ',' | '.' | '(' | ')' | ':'));
-        let is_month = MONTHS.contains(&w);
+        let is_month = crate::article::dateline::is_month(w);
         month |= is_month;
         w.is_empty()
             || is_month
