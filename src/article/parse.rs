@@ -265,7 +265,7 @@ fn push_paragraph(current: &mut String, out: &mut Vec<String>) {
 /// Appends `line` with runs of white space folded to one space.
 fn push_words(out: &mut String, line: &str) {
     // Most lines are printable ASCII already single-spaced: those are appended as they are.
-    let plain = line.bytes().all(|b| (0x20..0x7f).contains(&b));
+    let plain = crate::text::is_plain_ascii(line);
     if plain && !line.starts_with(' ') && !line.ends_with(' ') && !line.contains("  ") {
         out.push_str(line);
         return;

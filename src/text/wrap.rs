@@ -111,11 +111,11 @@ pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
     let base = text.as_ptr() as usize;
     let mut line: Option<(usize, usize, usize)> = None;
     let mut emitted = false;
-    // Adds `text[start..end]` (`w` wide by itself) to the row, with the white space before it, or
-    // starts a new row with it.
+    // Adds `text[start..end]` (`w` wide) to the row, with the white space before it, or starts a
+    // new row with it.
     let mut place = |start: usize, end: usize, w: usize| {
         if let Some((line_start, line_end, line_w)) = &mut line {
-            let added = columns(&text[*line_end..end]);
+            let added = columns(&text[*line_end..start]) + w;
             if *line_w + added <= width {
                 *line_w += added;
                 *line_end = end;
@@ -142,16 +142,18 @@ pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
     }
 }
 
+/// Printable ASCII only: one character, one byte, one column, nothing to segment or look up.
+#[must_use]
+pub fn is_plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// Columns `text` takes on screen: the sum of its characters' widths, which is how the reader
 /// draws it (see `ui::cells`: clusters whose width terminals disagree on are drawn a character
 /// a cell). Printable ASCII, most of the text, is counted without the Unicode tables.
 #[must_use]
 pub fn columns(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        text.len()
-    } else {
-        text.chars().map(|c| c.width().unwrap_or(0)).sum()
-    }
+    if is_plain_ascii(text) { text.len() } else { text.chars().map(|c| c.width().unwrap_or(0)).sum() }
 }
 
 /// Cuts a word wider than `width` into pieces that fit, calling `piece(start, end, width)`; a

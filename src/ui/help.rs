@@ -8,18 +8,17 @@ use ratatui::widgets::{Clear, Widget};
 
 use super::{Theme, pane, put};
 use crate::app::App;
-use crate::app::overlay::{OverlayLine, help_lines, overlay_area, overlay_text_width, quote_lines};
+use crate::app::overlay::{OverlayLine, help_lines, overlay_area, overlay_rows, overlay_text_width, quote_lines};
 
 pub fn render_help(app: &App, theme: &Theme, scroll: u16, area: Rect, buf: &mut Buffer) {
     overlay(" Help (Esc to close) ", &help_lines(app), scroll, theme, area, buf);
 }
 
 pub fn render_quotes(app: &App, theme: &Theme, scroll: u16, area: Rect, buf: &mut Buffer) {
-    if app.selected_person().is_none() {
-        return;
-    }
     let lines = quote_lines(app, overlay_text_width((area.width, area.height)));
-    overlay(" Quotes (Esc to close) ", &lines, scroll, theme, area, buf);
+    if !lines.is_empty() {
+        overlay(" Quotes (Esc to close) ", &lines, scroll, theme, area, buf);
+    }
 }
 
 fn styled<'a>(line: &'a OverlayLine, theme: &Theme) -> Line<'a> {
@@ -41,10 +40,9 @@ fn overlay(title: &'static str, lines: &[OverlayLine], scroll: u16, theme: &Them
     let rect = Rect { x: area.x + rect.x, y: area.y + rect.y, ..rect };
     Clear.render(rect, buf);
     let mut block = pane(Line::from(title), true, theme);
-    let rows = usize::from(rect.height.saturating_sub(2));
-    let max_scroll = lines.len().saturating_sub(rows);
-    let first = usize::from(scroll).min(max_scroll);
-    if max_scroll > 0 {
+    let rows = overlay_rows((area.width, area.height));
+    let first = usize::from(scroll).min(lines.len().saturating_sub(rows));
+    if lines.len() > rows {
         // There is more than fits: say where we are, as the article pane's position does.
         let last = (first + rows).min(lines.len());
         block = block.title_bottom(Line::from(format!(" {}–{} of {} ", first + 1, last, lines.len())).right_aligned());

@@ -6,27 +6,30 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Theme, display_width, is_focused, pane, put, truncate};
+use super::{Theme, is_focused, pane, put, truncate};
 use crate::app::{App, Focus};
+use crate::people::Person;
+use crate::text::columns;
 
 const PERSON_ROWS: u16 = 2;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::People);
-    let Some(people) = app.shown().map_or(Some(&[][..]), |i| app.people_to_draw(i)) else {
-        let block = pane(Line::from(" People (…) "), focused, theme);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        put(buf, inner.x, inner.y, inner.width, &Line::styled(" Finding people…", theme.dim));
-        return;
-    };
-    let block = pane(Line::from(format!(" People ({}) ", people.len())), focused, theme);
+    let people = app.shown().map_or(Some(&[][..]), |i| app.people_to_draw(i));
+    let count = people.map_or("…".to_string(), |p| p.len().to_string());
+    let block = pane(Line::from(format!(" People ({count}) ")), focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    if people.is_empty() {
-        put(buf, inner.x, inner.y, inner.width, &Line::styled(" No names found", theme.dim));
-        return;
-    }
+    let note = match people {
+        None => " Finding people…",
+        Some([]) => " No names found",
+        Some(people) => return draw_people(app, people, focused, theme, inner, buf),
+    };
+    put(buf, inner.x, inner.y, inner.width, &Line::styled(note, theme.dim));
+}
+
+/// Each visible person: name and mention count, then role; the selected one marked.
+fn draw_people(app: &App, people: &[Person], focused: bool, theme: &Theme, inner: Rect, buf: &mut Buffer) {
     let view = app.view();
     let offset = view.map_or(0, |v| v.people_offset);
     let selected = view.map_or(0, |v| v.person);
@@ -45,7 +48,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             row_style,
         );
         let count = format!(" ×{}", person.mentions);
-        let name_width = width.saturating_sub(display_width(&count) + 1);
+        let name_width = width.saturating_sub(columns(&count) + 1);
         let name = Span::styled(format!(" {}", truncate(&person.name, name_width)), theme.headline.patch(row_style));
         put(buf, inner.x, y, inner.width, &Line::from(vec![name, Span::styled(count, theme.dim.patch(row_style))]));
         let role = person.role.as_deref().unwrap_or("—");

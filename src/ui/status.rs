@@ -5,15 +5,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{Theme, display_width, put, truncate};
+use super::{Theme, put, truncate};
 use crate::app::{App, Focus, MessageKind, Mode, SearchKind};
+use crate::text::columns;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
     let width = usize::from(area.width);
     if let Mode::Search(input) = &app.mode {
         let counter = counter(app).unwrap_or_default();
-        let prompt_width = width.saturating_sub(display_width(&counter) + 1);
+        let prompt_width = width.saturating_sub(columns(&counter) + 1);
         let (before, after) = input.query.split_at(input.cursor);
         let mut chars = after.chars();
         let under = chars.next().map_or(" ".to_string(), |c| c.to_string());
@@ -42,10 +43,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     // What gives way when the bar is narrow: the key hint first, then the end of the message or
     // position; the match counter stays while anything does.
-    let avail = width.saturating_sub(display_width(badge) + 1);
+    let avail = width.saturating_sub(columns(badge) + 1);
     let counter = counter(app).unwrap_or_default();
     let hint = hint(app);
-    let left_wants = display_width(&left.content).min(24);
+    let left_wants = columns(&left.content).min(24);
     let short = if app.sidebar_visible() { "? help" } else { "p people  ? help" };
     let right_text = [hint.as_str(), short, "? help", ""]
         .into_iter()
@@ -54,9 +55,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (false, true) => counter.clone(),
             (false, false) => format!("{counter}  {h}"),
         })
-        .find(|text| text.is_empty() || left_wants + 2 + display_width(text) <= avail)
+        .find(|text| text.is_empty() || left_wants + 2 + columns(text) <= avail)
         .unwrap_or_else(|| counter.clone());
-    let right_width = display_width(&right_text);
+    let right_width = columns(&right_text);
     let room = avail.saturating_sub(if right_width == 0 { 0 } else { right_width + 2 });
     let left = Span::styled(truncate(&left.content, room).into_owned(), left.style);
     put(buf, area.x, area.y, area.width, &Line::from(vec![Span::styled(badge, theme.badge), Span::raw(" "), left]));
@@ -66,7 +67,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 fn right(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
-    let w = u16::try_from(display_width(text)).unwrap_or(area.width).min(area.width);
+    let w = u16::try_from(columns(text)).unwrap_or(area.width).min(area.width);
     put(buf, area.x + area.width - w, area.y, w, &Line::styled(text.to_string(), theme.status));
 }
 
