@@ -136,21 +136,21 @@ mod ten_thousand {
         bencher.bench_local(|| reader_first_frame(load_paths(&paths).expect("the corpus loads"), (250, 70)));
     }
 
-    /// `json::render` of the loaded articles: people of every article (in parallel), the
-    /// cross-article index, and the pretty-printed JSON.
+    /// `json::write` of the loaded articles into a sink: people of every article (in parallel),
+    /// the cross-article index, and the pretty-printed JSON, as `--json` streams it.
     #[divan::bench(sample_count = 5)]
     fn json_render(bencher: Bencher) {
         let articles = loaded();
-        bencher.bench_local(|| cyberreader::json::render(articles).expect("JSON").len());
+        bencher.bench_local(|| cyberreader::json::write(articles, std::io::sink()).expect("JSON"));
     }
 
-    /// `--json` as a whole, minus writing it out: load, then render.
+    /// `--json` as a whole, written into a sink: load, then write.
     #[divan::bench(sample_count = 5)]
     fn json_load_and_render(bencher: Bencher) {
         let paths = paths();
         bencher.bench_local(|| {
             let library = load_paths(&paths).expect("the corpus loads");
-            cyberreader::json::render(&library.articles).expect("JSON").len()
+            cyberreader::json::write(&library.articles, std::io::sink()).expect("JSON");
         });
     }
 

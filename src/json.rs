@@ -37,14 +37,3 @@ pub fn write(articles: &[Article], out: impl std::io::Write) -> serde_json::Resu
     out.write_all(b"\n").map_err(serde_json::Error::io)?;
     out.flush().map_err(serde_json::Error::io)
 }
-
-/// The JSON document for `articles` as a string.
-///
-/// # Errors
-/// Only if serialisation fails, which plain strings and numbers do not.
-pub fn render(articles: &[Article]) -> serde_json::Result<String> {
-    let mut bytes = Vec::new();
-    write(articles, &mut bytes)?;
-    // serde_json writes UTF-8 only.
-    Ok(String::from_utf8(bytes).unwrap_or_default())
-}
