@@ -237,19 +237,8 @@ impl App {
             (Arc::clone(&self.articles), Arc::clone(&self.people), Arc::clone(&self.wanted));
         let worker = std::thread::Builder::new().name("people".into()).spawn(move || {
             let mut next = 0;
-            loop {
-                let hint = wanted.load(Ordering::Relaxed);
-                let i = if people.get(hint).is_some_and(|c| c.get().is_none()) {
-                    hint
-                } else {
-                    while people.get(next).is_some_and(|c| c.get().is_some()) {
-                        next += 1;
-                    }
-                    if next >= people.len() {
-                        return;
-                    }
-                    next
-                };
+            let done = |i: usize| people[i].get().is_some();
+            while let Some(i) = next_to_extract(wanted.load(Ordering::Relaxed), &mut next, people.len(), done) {
                 people[i].get_or_init(|| people::extract(&articles[i]));
             }
         })?;
@@ -358,4 +347,39 @@ fn problems_message(problems: &[Problem]) -> Option<Message> {
         n => format!("{first} (and {} more: press ? to see them)", n - 1),
     };
     Some(Message { text, kind: MessageKind::Warning })
+}
+
+/// Which article's people the background extractor does next: the one shown (`wanted`) if it
+/// is not done, else the first not done from `next` on (`next` moves past those done); `None`
+/// when all `len` are.
+fn next_to_extract(wanted: usize, next: &mut usize, len: usize, done: impl Fn(usize) -> bool) -> Option<usize> {
+    if wanted < len && !done(wanted) {
+        return Some(wanted);
+    }
+    while *next < len && done(*next) {
+        *next += 1;
+    }
+    (*next < len).then_some(*next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_to_extract;
+    use std::cell::RefCell;
+
+    #[test]
+    fn the_extractor_does_the_shown_article_first_then_the_rest_in_order() {
+        let done = RefCell::new(vec![false; 5]);
+        let mut next = 0;
+        let mut order = Vec::new();
+        // The reader shows article 3, then, after two are done, article 1.
+        for wanted in [3, 3, 1, 1, 1, 1] {
+            let Some(i) = next_to_extract(wanted, &mut next, 5, |i| done.borrow()[i]) else { break };
+            done.borrow_mut()[i] = true;
+            order.push(i);
+        }
+        assert_eq!(order, [3, 0, 1, 2, 4]);
+        assert_eq!(next_to_extract(2, &mut next, 5, |i| done.borrow()[i]), None);
+        assert_eq!(next_to_extract(9, &mut 0, 0, |_| false), None);
+    }
 }

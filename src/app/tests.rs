@@ -232,7 +232,7 @@ fn quit() {
 }
 
 #[test]
-fn the_background_extractor_finds_the_same_people_shown_article_first() {
+fn the_background_extractor_finds_the_same_people() {
     let reference = app(120, 40);
     let mut app = app(120, 40);
     app.update(Action::Down);
@@ -265,8 +265,9 @@ fn while_people_are_being_found_the_sidebar_says_so_and_keys_still_work() {
     // The sidebar's own keys wait for the one article they need.
     app.update(Action::FocusNext);
     assert_eq!(app.focus, Focus::People);
-    assert!(app.selected_person().is_some());
+    assert!(app.people_ready(app.shown().expect("an article")).is_some(), "focusing the sidebar extracted them");
     assert!(!app.people_pending());
+    assert!(app.selected_person().is_some());
 }
 
 fn overlay_scroll(app: &App) -> u16 {

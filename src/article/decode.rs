@@ -37,7 +37,13 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), NotText> {
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
-        return finish(Ok((text, Encoding::Utf16)));
+        // Other data with every other byte zero (16-bit samples, bitmaps) decodes to controls.
+        let head = text.chars().take(2048);
+        let (n, controls) =
+            head.fold((0, 0), |(n, k), c| (n + 1, k + usize::from(c.is_control() && !c.is_whitespace())));
+        if controls * 10 <= n {
+            return finish(Ok((text, Encoding::Utf16)));
+        }
     }
     finish(decode_8bit(bytes))
 }
@@ -163,6 +169,12 @@ mod tests {
         let be: Vec<u8> = "Headline\n\nBody é".encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(decode(&le).unwrap(), (Cow::Owned("Headline\n\nBody é".to_string()), Encoding::Utf16));
         assert_eq!(decode(&be).unwrap().0, "Headline\n\nBody é");
+    }
+
+    #[test]
+    fn data_with_every_other_byte_zero_is_not_taken_for_utf16() {
+        let samples: Vec<u8> = (0u8..200).flat_map(|i| [i % 7, 0]).collect();
+        assert_eq!(decode(&samples), Err(NotText::Binary));
     }
 
     #[test]
