@@ -51,8 +51,48 @@ fn draw_people(app: &App, people: &[Person], focused: bool, theme: &Theme, inner
         let name_width = width.saturating_sub(columns(&count) + 1);
         let name = Span::styled(format!(" {}", truncate(&person.name, name_width)), theme.headline.patch(row_style));
         put(buf, inner.x, y, inner.width, &Line::from(vec![name, Span::styled(count, theme.dim.patch(row_style))]));
-        let role = person.role.as_deref().unwrap_or("—");
+        let role = person.role.as_deref().unwrap_or_else(|| unnamed_role(app, person));
         let role = format!("   {}", truncate(role, width.saturating_sub(3)));
         put(buf, inner.x, y + 1, inner.width, &Line::styled(role, theme.dim.patch(row_style)));
+    }
+}
+
+/// What to say under a person the article gives no role: the writer in the byline, a name in
+/// the credits, or nothing known.
+fn unnamed_role(app: &App, person: &Person) -> &'static str {
+    let Some(article) = app.shown().and_then(|i| app.articles.get(i)) else { return "—" };
+    if article.byline.as_deref().is_some_and(|b| b.contains(person.name.as_str())) {
+        "(byline)"
+    } else if article.credits.iter().any(|c| c.contains(person.name.as_str())) {
+        "(credits)"
+    } else {
+        "—"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::App;
+    use crate::article::{Library, parse};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn writers_and_credited_reporters_are_marked_as_such() {
+        let text = "Budget passes\n\nBy Jane Doe\n\nWASHINGTON (AP) — Sen. Ron Wyden, D-Ore., said the bill would pass.\n\n\
+                    Associated Press writer Mary Major contributed to this report.\n";
+        let app = App::new(Library { articles: vec![parse(text, "a.txt")], problems: vec![] }, (120, 30));
+        let area = Rect::new(0, 0, 120, 30);
+        let mut buf = Buffer::empty(area);
+        crate::ui::render(&app, &crate::ui::Theme::new(false), area, &mut buf);
+        let screen = crate::ui::buffer_text(&buf);
+        let under = |name: &str| {
+            let lines: Vec<&str> = screen.lines().collect();
+            let at = lines.iter().position(|l| l.contains(name)).unwrap_or_else(|| panic!("{name}:\n{screen}"));
+            lines[at + 1].rsplit('│').nth(1).unwrap_or_default().trim().to_string()
+        };
+        assert_eq!(under("Jane Doe ×1"), "(byline)");
+        assert_eq!(under("Ron Wyden ×1"), "Sen., D-Ore.");
+        assert_eq!(under("Mary Major ×1"), "(credits)");
     }
 }
