@@ -99,7 +99,10 @@ fn word_surname(p: &Para, reg: &mut Registry, rs: usize, re: usize) -> Option<Me
     let (t, f) = (p.toks[i], p.flags[i]);
     // A given name that is also a month or a modal anywhere; a function word ("An") only in
     // mid-sentence, where the word itself would not have a capital.
-    let name_like = f & GIVEN != 0 || (f & STOP != 0 && !t.sent_start);
+    // At the start of a sentence, only right before a speech verb ("An said"), which the
+    // article "An" never is.
+    let before_speech = p.toks.get(re).is_some_and(|n| n.is_word()) && p.flags.get(re).is_some_and(|f| f & SPEECH != 0);
+    let name_like = f & GIVEN != 0 || (f & STOP != 0 && (!t.sent_start || before_speech));
     if !t.cap || t.acronym || !name_like || f & (STOP | TIME) == 0 || p.word(i).ends_with('.') {
         return None;
     }

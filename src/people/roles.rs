@@ -192,7 +192,11 @@ pub fn apposition(p: &Para, ne: usize) -> After {
         return out;
     }
     if !has_title {
-        let closed = j >= n || p.toks[j].punct.is_some_and(|c| ",.;".contains(c));
+        // Closed by punctuation, or by a relative clause ("a 34-year-old office worker who rode
+        // the first train").
+        let closed = j >= n
+            || p.toks[j].punct.is_some_and(|c| ",.;".contains(c))
+            || (p.toks[j].is_word() && STOP_WORDS.contains(&p.word(j)));
         if article && closed && j - start <= 8 {
             out.loose = Some((start, j));
         }

@@ -237,11 +237,13 @@ proptest! {
 #[test]
 fn a_name_ending_in_a_function_word_with_a_capital() {
     let a = body(&[
-        "HANOI (AFP) - Hundreds gathered on Sunday, said Nguyen Van An, a 34-year-old office worker.",
+        "HANOI (AFP) - Hundreds gathered on Sunday, said Nguyen Van An, a 34-year-old office worker who rode the first train.",
         "\"We want clean air,\" An said. An official at the ministry declined to comment.",
+        "An said the trip took 20 minutes.",
     ]);
     let people = extract(&a);
     assert_eq!(names(&people), ["Nguyen Van An"], "{people:#?}");
     let an = &people[0];
-    assert_eq!((an.mentions, an.quotes.as_slice()), (2, &["We want clean air".to_string()][..]));
+    assert_eq!((an.mentions, an.quotes.as_slice()), (3, &["We want clean air".to_string()][..]));
+    assert_eq!(an.role.as_deref(), Some("34-year-old office worker"), "the relative clause closes the description");
 }
