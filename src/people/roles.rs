@@ -18,6 +18,16 @@ const MAX_ROLE: usize = 12;
 
 /// The title run that ends right before token `anchor`.
 pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
+    // "his sister Kim Yo-jong", "Toyoda's son Akio": a family word after a possessive.
+    if anchor >= 2 {
+        let (i, d) = (anchor - 1, anchor - 2);
+        let kin = p.toks[i].is_word() && !p.toks[i].cap && p.flags[i] & KIN != 0;
+        let owner = p.toks[d].is_word()
+            && (matches!(p.word(d), "his" | "her" | "their") || (p.toks[d].possessive && p.toks[d].cap));
+        if kin && owner {
+            return Prefix { start: d, role: Some((d, anchor)), titled: true };
+        }
+    }
     let mut k = anchor;
     let mut has_title = false;
     while k > 0 && anchor - k < MAX_ROLE {

@@ -247,3 +247,15 @@ fn a_name_ending_in_a_function_word_with_a_capital() {
     assert_eq!((an.mentions, an.quotes.as_slice()), (3, &["We want clean air".to_string()][..]));
     assert_eq!(an.role.as_deref(), Some("34-year-old office worker"), "the relative clause closes the description");
 }
+
+#[test]
+fn a_family_word_after_a_possessive_is_a_role() {
+    let a = body(&[
+        "North Korean leader Kim Jong-un watched the launch, and his sister Kim Yo-jong issued a statement.",
+        "Akio Toyoda stepped down. Toyoda's son Daisuke Toyoda was not at the meeting, and his son said nothing.",
+    ]);
+    let people = extract(&a);
+    assert_eq!(by(&people, "Kim Yo-jong").role.as_deref(), Some("his sister"), "{people:#?}");
+    assert_eq!(by(&people, "Daisuke Toyoda").role.as_deref(), Some("Toyoda's son"), "{people:#?}");
+    assert_eq!(by(&people, "Kim Jong-un").role.as_deref(), Some("North Korean leader"));
+}
