@@ -369,6 +369,7 @@ fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         8 => simple,
         3 => prop_oneof![select(vec!['s', 'e', 'o', 'u', 'l', 'B', 'a', 'n', ' ']), any::<char>()].prop_map(Action::Insert),
+        2 => (0u8..10).prop_map(Action::Digit),
         2 => cell.clone().prop_map(|(x, y)| Action::ClickAt(x, y)),
         1 => cell.clone().prop_map(|(x, y)| Action::ScrollUpAt(x, y)),
         1 => cell.prop_map(|(x, y)| Action::ScrollDownAt(x, y)),
