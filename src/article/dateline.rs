@@ -174,7 +174,7 @@ fn read_prefix(prefix: &str) -> Option<Dateline> {
     let place = if segments.is_empty() { None } else { Some(segments.join(", ")) };
     match (&place, &agency) {
         (None, None) => return None,
-        (Some(p), None) if is_label(p) => return None,
+        (Some(p), None) if is_label(p) || is_organisation(p) => return None,
         (Some(p), _) if !is_place(p) => return None,
         (Some(p), None) if !is_all_caps_place(p) => return None,
         // A mixed-case place ("Paris (AFP)") needs an agency we know, or "In Seoul (Korea) --"
@@ -317,6 +317,18 @@ fn is_label(place: &str) -> bool {
     LABELS.contains(&key.trim())
 }
 
+/// International bodies known by their initials, which open a sentence with a dash the way a
+/// place-only dateline does ("UNESCO — The agency said ..."); with an agency after them they
+/// would still be read as a dateline.
+fn is_organisation(place: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "UN", "U.N.", "NATO", "UNESCO", "UNICEF", "UNHCR", "UNDP", "UNRWA", "WHO", "WTO", "IMF", "OPEC", "IAEA",
+        "ASEAN", "APEC", "OECD", "EU", "G7", "G20", "BRICS", "FIFA", "UEFA", "IOC", "NASA", "FBI", "CIA", "FDA", "CDC",
+        "SEC", "ECB", "BOJ", "BOK", "ICC", "ICJ", "OSCE", "AU", "NAACP", "AFL-CIO",
+    ];
+    BODIES.contains(&place.trim())
+}
+
 /// A place: a few capitalised words ("SEOUL", "SPRINGFIELD, Ill.", "Rio de Janeiro"), or two joined
 /// by a slash as Reuters files them ("WASHINGTON/NEW YORK").
 fn is_place(place: &str) -> bool {
@@ -445,6 +457,8 @@ mod tests {
             "Editor’s Note — This story is part of a series.",
             "FILE - A firefighter watches the hillside.",
             "CORRECTION — An earlier version misspelled a name.",
+            "UNESCO — The agency added three sites to its list.",
+            "NATO — The alliance met in Brussels.",
             "NASA — the U.S. space agency — said Tuesday it would wait.",
         ] {
             assert_eq!(split_dateline(text), None, "{text}");
