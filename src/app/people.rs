@@ -59,16 +59,16 @@ impl App {
     /// the article is left alone.
     pub(super) fn follow_filtered_person(&mut self) {
         let (Some(filter), Some(i)) = (&self.filter, self.shown()) else { return };
-        let name = filter.person.as_str();
-        let Some(at) = self.people_of(i).iter().position(|p| {
-            p.name == name || p.aliases.iter().any(|a| a == name) || p.name.contains(name) || name.contains(&p.name)
-        }) else {
-            return;
-        };
         if self.view().and_then(|v| v.search.as_ref()).is_some_and(|s| s.kind == SearchKind::Text) {
             return;
         }
-        self.select_person(at);
+        let name = filter.person.as_str();
+        let at = self.people_of(i).iter().position(|p| {
+            p.name == name || p.aliases.iter().any(|a| a == name) || p.name.contains(name) || name.contains(&p.name)
+        });
+        if let Some(at) = at {
+            self.select_person(at);
+        }
     }
 
     /// Back to the full list, staying on the same article.

@@ -99,12 +99,9 @@ impl App {
         self.reveal_match();
     }
 
-    /// The last query, searched for in this article if it has no search of its own yet.
-    /// Whether there is a search now.
+    /// In an article with no search of its own, searches for the last query made anywhere;
+    /// false when there has been none.
     fn carry_last_query(&mut self) -> bool {
-        if self.view().is_some_and(|v| v.search.is_some()) {
-            return true;
-        }
         let Some(query) = self.last_query.clone() else { return false };
         self.search_for(query);
         true
