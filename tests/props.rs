@@ -472,7 +472,7 @@ proptest! {
     ) {
         let articles = texts.iter().enumerate().map(|(i, t)| {
             let mut a = parse(t, &format!("prop-{i}.txt"));
-            a.id = format!("{i:012}");
+            a.id = cyberreader::article::ArticleId::from_stored(format!("test:{i}"));
             a
         }).collect();
         play(Library { articles, problems: Vec::new() }, size, &actions);

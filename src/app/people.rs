@@ -40,7 +40,8 @@ impl App {
         });
         let Some(entry) = entry else { return };
         let name = entry.name.clone();
-        let wanted: std::collections::HashSet<&str> = entry.articles.iter().map(String::as_str).collect();
+        let wanted: std::collections::HashSet<&str> =
+            entry.articles.iter().map(crate::article::ArticleId::as_str).collect();
         let articles: Vec<usize> =
             self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
         let position = articles.iter().position(|&a| a == shown).unwrap_or(0);

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::decode::{Encoding, NotText, decode};
-use super::model::Article;
+use super::model::{Article, ArticleId};
 use super::parse::parse_clean;
 use super::sanitize::sanitize;
 
@@ -105,21 +105,26 @@ impl Source {
             Self::File(path) => shown(path),
         }
     }
+
+    /// The article's identity: the bundled path, or the file's canonical path (collected files
+    /// are deduplicated by it, so ids are unique within a load).
+    fn id(&self) -> ArticleId {
+        match self {
+            Self::Bundled { path, .. } => ArticleId::bundled(path),
+            Self::File(path) => ArticleId::file(&canonical(path)),
+        }
+    }
 }
 
-/// What reading one source gave: the article with the hash of its bytes, and a problem to report.
-type ReadResult = (Option<(Article, u64)>, Option<Problem>);
+/// What reading one source gave: the article, and a problem to report.
+type ReadResult = (Option<Article>, Option<Problem>);
 
 fn finish(sources: Vec<Source>, mut problems: Vec<Problem>) -> Result<Library, LoadError> {
     let results: Vec<ReadResult> = sources.par_iter().map(read_one).collect();
     let mut articles = Vec::with_capacity(results.len());
-    let mut ids = HashSet::new();
     for (loaded, problem) in results {
         problems.extend(problem);
-        if let Some((mut article, hash)) = loaded {
-            article.id = unique_id(hash, &article.path, &mut ids);
-            articles.push(article);
-        }
+        articles.extend(loaded);
     }
     if articles.is_empty() && (!sources.is_empty() || !problems.is_empty()) {
         return Err(LoadError::NothingToRead(problems));
@@ -155,9 +160,11 @@ fn read_one(source: &Source) -> ReadResult {
         let why = "no text once control characters and escape sequences are removed, skipped";
         return (None, Some(skipped(&display, why.to_string())));
     }
-    let article = parse_clean(&clean, &display);
+    let mut article = parse_clean(&clean, &display);
+    article.id = source.id();
+    article.hash = format!("{:016x}", fnv1a(bytes));
     let problem = caveat.map(|m| Problem { path: display, message: m.to_string(), skipped: false });
-    (Some((article, fnv1a(bytes))), problem)
+    (Some(article), problem)
 }
 
 /// A path as the user sees it: file names are untrusted too, so controls and escape sequences in
@@ -208,8 +215,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, s
 }
 
 fn add_file(path: PathBuf, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, seen: &mut HashSet<PathBuf>) {
-    let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-    if seen.insert(key) {
+    if seen.insert(canonical(&path)) {
         files.push(path);
     } else {
         let message = "named more than once; read once".to_string();
@@ -267,7 +273,12 @@ fn io_message(e: &io::Error) -> String {
     }
 }
 
-/// FNV-1a, 64 bits: a stable hash for ids (std's hasher may change between releases).
+/// The path with links and `..` resolved; one that cannot be resolved, made absolute.
+fn canonical(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// FNV-1a, 64 bits: a stable hash of content (std's hasher may change between releases).
 fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
@@ -275,24 +286,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
-}
-
-/// The content hash as 12 hex digits; an article whose bytes repeat another's takes its path
-/// into the hash, and a counter settles anything left.
-fn unique_id(hash: u64, path: &str, used: &mut HashSet<String>) -> String {
-    let mut id = format!("{:012x}", hash >> 16);
-    if used.contains(&id) {
-        let mixed = fnv1a(format!("{hash:x}{path}").as_bytes());
-        id = format!("{:012x}", mixed >> 16);
-        let base = id.clone();
-        let mut n = 2;
-        while used.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-    }
-    used.insert(id.clone());
-    id
 }
 
 #[cfg(test)]

@@ -1,6 +1,60 @@
 //! The article model: what the parser makes of a plain-text news file.
 
-use serde::Serialize;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// An article's identity, taken from where it came from, so the reader's state for it (read, star,
+/// position) follows it when its text changes: `bundled:articles/NAME.txt`, `file:/CANONICAL/PATH`,
+/// and for a feed item `feed:FEED-URL#GUID` (or its link when it has no guid).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(String);
+
+impl ArticleId {
+    /// One of the articles compiled into the binary, by its `articles/...` path.
+    #[must_use]
+    pub fn bundled(path: &str) -> Self {
+        Self(format!("bundled:{path}"))
+    }
+
+    /// A file, by its canonical path (the caller canonicalises; a path that cannot be is used as
+    /// given, made absolute where possible).
+    #[must_use]
+    pub fn file(path: &Path) -> Self {
+        Self(format!("file:{}", path.display()))
+    }
+
+    /// An item of a feed: its guid, else its link, within the feed's URL.
+    #[must_use]
+    pub fn feed_item(feed_url: &str, guid_or_link: &str) -> Self {
+        Self(format!("feed:{feed_url}#{guid_or_link}"))
+    }
+
+    /// An id as it was stored (the library, a saved state).
+    #[must_use]
+    pub fn from_stored(id: String) -> Self {
+        Self(id)
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for ArticleId {
+    fn from(id: &str) -> Self {
+        Self(id.to_string())
+    }
+}
 
 /// Where and when a story was filed, and by which agency: `SEOUL, Oct. 18 (Yonhap) --`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -40,8 +94,10 @@ impl Dateline {
 /// bidi/format characters, so it can be drawn as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Article {
-    /// Stable across runs and unique within one load.
-    pub id: String,
+    /// Where the article came from, stable across runs and edits (see [`ArticleId`]).
+    pub id: ArticleId,
+    /// A hash of the source's bytes (16 hex digits): it changes when the text does.
+    pub hash: String,
     /// Where the article came from: `articles/<name>.txt` for the bundled ones, the path as the
     /// user gave it (or the directory joined with the file name) otherwise.
     pub path: String,

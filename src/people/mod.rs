@@ -37,7 +37,7 @@ pub struct PersonSummary {
     pub name: String,
     pub roles: Vec<String>,
     /// Ids of the articles that name them, in load order.
-    pub articles: Vec<String>,
+    pub articles: Vec<crate::article::ArticleId>,
 }
 
 /// The people an article names, in order of first appearance.

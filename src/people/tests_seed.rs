@@ -1,7 +1,7 @@
 //! The two bundled Yonhap articles, split by hand (the parser is tested elsewhere).
 
 use super::{Person, extract, index};
-use crate::article::Article;
+use crate::article::{Article, ArticleId};
 
 const OCT17: &str = include_str!("../../articles/yonhap-2013-10-17-un-chief-calls-for-global-cyberspace-norms.txt");
 const OCT18: &str = include_str!("../../articles/yonhap-2013-10-18-officials-agree-on-online-safety-cooperation.txt");
@@ -21,7 +21,7 @@ fn seed(id: &str, text: &str) -> Article {
     {
         *first = rest.to_string();
     }
-    Article { id: id.to_string(), title, paragraphs, ..Default::default() }
+    Article { id: id.into(), title, paragraphs, ..Default::default() }
 }
 
 fn by<'a>(people: &'a [Person], name: &str) -> &'a Person {
@@ -87,7 +87,7 @@ fn seed_index_merges_shared_people() {
     assert_eq!(all.len(), 6, "{all:#?}");
     for name in ["Ban Ki-moon", "Yun Byung-se", "Park Geun-hye"] {
         let s = all.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("{name}"));
-        assert_eq!(s.articles, ["a", "b"]);
+        assert_eq!(s.articles, [ArticleId::from("a"), ArticleId::from("b")]);
     }
     let park = all.iter().find(|s| s.name == "Park Geun-hye").map(|s| s.roles.clone());
     assert_eq!(park, Some(vec!["South Korean President".to_string(), "President".to_string()]));

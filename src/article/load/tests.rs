@@ -19,7 +19,11 @@ fn bundled_articles_load_with_stable_unique_ids() {
     assert!(lib.articles[0].path.starts_with("articles/yonhap-2013-10-17"));
     assert_ne!(lib.articles[0].id, lib.articles[1].id);
     assert_eq!(lib.articles[0].id, load_bundled().articles[0].id);
-    assert_eq!(lib.articles[0].id.len(), 12);
+    assert_eq!(
+        lib.articles[0].id.as_str(),
+        "bundled:articles/yonhap-2013-10-17-un-chief-calls-for-global-cyberspace-norms.txt"
+    );
+    assert_eq!(lib.articles[0].hash.len(), 16);
 }
 
 #[test]
@@ -110,8 +114,17 @@ fn identical_files_get_distinct_ids() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.txt", GOOD.as_bytes());
     let b = write(dir.path(), "b.txt", GOOD.as_bytes());
-    let lib = load_paths(&[a, b]).unwrap();
+    let lib = load_paths(&[a.clone(), b]).unwrap();
     assert_ne!(lib.articles[0].id, lib.articles[1].id);
+    assert_eq!(lib.articles[0].hash, lib.articles[1].hash, "same bytes, same content hash");
+    // The id is the file's, so it stays when the text changes; the hash follows the text.
+    let before = lib.articles[0].clone();
+    std::fs::write(&a, format!("{GOOD}\nOne more paragraph.\n")).unwrap();
+    let after = load_paths(std::slice::from_ref(&a)).unwrap().articles.remove(0);
+    assert_eq!(after.id, before.id);
+    assert_ne!(after.hash, before.hash);
+    let relative = load_paths(&[dir.path().join(".").join("a.txt")]).unwrap().articles.remove(0);
+    assert_eq!(relative.id, before.id, "the same file by another path is the same article");
 }
 
 #[test]
