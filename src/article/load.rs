@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -151,9 +151,9 @@ fn read_one(source: &Source) -> ReadResult {
         Err(NotText::Binary) => return (None, Some(skipped(&display, "not text (binary data)".to_string()))),
     };
     let caveat = match encoding {
-        Encoding::Utf8 | Encoding::Utf16 => None,
-        Encoding::Windows1252 => Some("not UTF-8; read as Windows-1252 (Latin-1)"),
-        Encoding::LossyUtf8 => Some("invalid UTF-8 bytes shown as \u{fffd}"),
+        Encoding::Utf8 | Encoding::Utf16 | Encoding::Utf32 => None,
+        Encoding::Legacy(_) => Some(format!("not UTF-8; read as {}", encoding.name())),
+        Encoding::LossyUtf8 => Some("invalid UTF-8 bytes shown as \u{fffd}".to_string()),
     };
     let clean = sanitize(&text);
     if clean.trim().is_empty() {
@@ -163,7 +163,7 @@ fn read_one(source: &Source) -> ReadResult {
     let mut article = parse_clean(&clean, &display);
     article.id = source.id();
     article.hash = format!("{:016x}", fnv1a(bytes));
-    let problem = caveat.map(|m| Problem { path: display, message: m.to_string(), skipped: false });
+    let problem = caveat.map(|message| Problem { path: display, message, skipped: false });
     (Some(article), problem)
 }
 
@@ -183,12 +183,34 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
         return Err(format!("not a regular file ({}), skipped", file_kind(&meta)));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(format!("too large ({} MB; the limit is {} MB), skipped", meta.len() >> 20, MAX_FILE_BYTES >> 20));
+        return Err(too_large(&format!("{} MB", meta.len() >> 20)));
     }
-    fs::read(path).map_err(|e| io_message(&e))
+    // The size is checked, but the file may grow while it is read: never read past the limit.
+    let file = fs::File::open(path).map_err(|e| io_message(&e))?;
+    match read_at_most(file, MAX_FILE_BYTES, meta.len()) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(too_large("it grew while being read")),
+        Err(e) => Err(io_message(&e)),
+    }
+}
+
+/// Everything `reader` gives, if that is at most `limit` bytes; `None` once it gives more (one
+/// byte more is read to know). `expected` sizes the buffer.
+fn read_at_most(reader: impl Read, limit: u64, expected: u64) -> io::Result<Option<Vec<u8>>> {
+    let capacity = usize::try_from(expected.min(limit)).unwrap_or(0).saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity);
+    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+fn too_large(size: &str) -> String {
+    format!("too large ({size}; the limit is {} MB), skipped", MAX_FILE_BYTES >> 20)
 }
 
 fn collect(path: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>, seen: &mut HashSet<PathBuf>) {
+    if path.as_os_str().is_empty() {
+        return problems.push(skipped("\"\"", "an empty argument is no file name, skipped".to_string()));
+    }
     let display = shown(path);
     let meta = match fs::metadata(path) {
         Ok(m) => m,

@@ -6,10 +6,11 @@ mod load;
 mod model;
 mod parse;
 mod sanitize;
+mod unreliable;
 
 pub use dateline::split_dateline;
 pub use decode::{Encoding, NotText, decode};
 pub use load::{Library, LoadError, MAX_FILE_BYTES, Problem, load_bundled, load_paths};
 pub use model::{Article, ArticleId, Dateline};
 pub use parse::parse;
-pub use sanitize::{is_removed, sanitize};
+pub use sanitize::{is_pictographic, is_removed, is_unreliable, sanitize};

@@ -7,6 +7,15 @@
 //! cursor back over text. Visible text around a removed sequence is kept; a sequence is read as
 //! a terminal would read it, so a stray ESC takes the character after it along, and a control
 //! string (OSC, DCS, ...) with no terminator runs to the end of its line.
+//!
+//! Characters terminals cannot be trusted to draw at the width the reader counts (unassigned
+//! ones, ones newer than the terminals' tables, a few whose width is disputed) become U+FFFD,
+//! which every terminal draws one column wide. This is done here rather than when drawing so
+//! that every path to the screen (headlines, names, file names, the article) is covered once,
+//! and what `--json` and search see is what the screen shows.
+//!
+//! A zero-width joiner is kept only inside an emoji sequence (👩‍💻), where it is part of the
+//! character; anywhere else it is invisible and goes like the other format characters.
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
@@ -35,19 +44,55 @@ pub fn sanitize(input: &str) -> String {
             // Vertical tab, form feed and NEL separate the words on each side; as spaces they
             // cannot cut a headline or a byline in two.
             '\u{b}' | '\u{c}' | '\u{85}' => out.push(' '),
+            '\u{200d}' => {
+                if out.chars().next_back().is_some_and(ends_emoji) && chars.peek().is_some_and(|&c| is_pictographic(c))
+                {
+                    out.push(c);
+                }
+            }
             ESC => skip_escape(&mut chars),
             '\u{9b}' => skip_csi_body(&mut chars),
             '\u{9d}' => skip_string(&mut chars, true),
             '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars, false),
             c if is_removed(c) => {}
+            c if is_unreliable(c) => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
     out
 }
 
+/// Whether terminals may draw `c` at another width than the reader counts for it, or not at
+/// all: tmux folds a character its C library does not know into the cell before it, so the rest
+/// of the row shifts. See `scripts/unreliable_chars.py`.
+#[must_use]
+pub fn is_unreliable(c: char) -> bool {
+    let c = u32::from(c);
+    let at = super::unreliable::UNRELIABLE.partition_point(|&(_, end)| end < c);
+    super::unreliable::UNRELIABLE.get(at).is_some_and(|&(start, _)| start <= c)
+}
+
+/// Pictographs that emoji sequences are made of (the blocks of Extended_Pictographic).
+#[must_use]
+pub fn is_pictographic(c: char) -> bool {
+    matches!(c,
+        '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
+        | '\u{2194}'..='\u{21ff}' | '\u{2300}'..='\u{23ff}' | '\u{2460}'..='\u{27bf}'
+        | '\u{2900}'..='\u{297f}' | '\u{2b00}'..='\u{2bff}' | '\u{3030}' | '\u{303d}' | '\u{3297}' | '\u{3299}'
+        | '\u{1f000}'..='\u{1faff}'
+    ) && !('\u{1f1e6}'..='\u{1f1ff}').contains(&c)
+        && !('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
+}
+
+/// What may stand before the joiner of an emoji sequence: a pictograph, a skin tone, the emoji
+/// variation selector.
+fn ends_emoji(c: char) -> bool {
+    is_pictographic(c) || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c) || c == '\u{fe0f}'
+}
+
 /// True for characters that are never drawn: controls, bidi controls, zero-width and other
-/// format characters, and non-characters.
+/// format characters, and non-characters. (The zero-width joiner is not among them: it is kept
+/// inside emoji sequences and removed elsewhere.)
 #[must_use]
 pub fn is_removed(c: char) -> bool {
     matches!(c,
@@ -56,7 +101,8 @@ pub fn is_removed(c: char) -> bool {
         | '\u{34f}'             // combining grapheme joiner
         | '\u{61c}'             // Arabic letter mark
         | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}' | '\u{180b}'..='\u{180f}'
-        | '\u{200b}'..='\u{200f}' // zero-width space/joiners, LRM, RLM
+        | '\u{200b}'..='\u{200c}' // zero-width space and non-joiner
+        | '\u{200e}'..='\u{200f}' // LRM, RLM
         | '\u{202a}'..='\u{202e}' // embeddings and overrides
         | '\u{2060}'..='\u{206f}' // word joiner, invisible operators, isolates, deprecated
         | '\u{3164}' | '\u{ffa0}'
@@ -249,5 +295,33 @@ mod tests {
     #[test]
     fn unterminated_osc_stops_at_line_end() {
         assert_eq!(sanitize("a\u{1b}]0;title\nnext line"), "a\nnext line");
+    }
+
+    #[test]
+    fn characters_terminals_do_not_know_become_replacement_characters() {
+        // Unassigned (U+0378, U+07B5), and an emoji newer than the C library's tables (U+1FAF8).
+        assert_eq!(sanitize("a\u{378}b\u{7b5}c\u{1faf8}d"), "a\u{fffd}b\u{fffd}c\u{fffd}d");
+        // Known ones stay: letters of many scripts, an emoji, a skin tone, a flag.
+        let known = "Ωж한中ñ😀👍🏽🇰🇷 ❤\u{fe0f}";
+        assert_eq!(sanitize(known), known);
+    }
+
+    #[test]
+    fn a_joiner_is_kept_inside_emoji_sequences_only() {
+        for seq in ["👩\u{200d}💻", "👩🏽\u{200d}💻", "🏳\u{fe0f}\u{200d}🌈", "👨\u{200d}👩\u{200d}👧"]
+        {
+            assert_eq!(sanitize(seq), seq);
+        }
+        assert_eq!(sanitize("a\u{200d}b 👩\u{200d}x \u{200d}💻"), "ab 👩x 💻");
+    }
+
+    /// The reader's width of every character, for `scripts/unreliable_chars.py`.
+    #[test]
+    #[ignore = "prints a table for scripts/unreliable_chars.py"]
+    fn print_char_widths() {
+        use unicode_width::UnicodeWidthChar;
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            println!("{:x} {}", u32::from(c), c.width().map_or(-1, |w| i64::try_from(w).unwrap_or(-1)));
+        }
     }
 }

@@ -136,3 +136,36 @@ fn file_names_are_cleaned_like_article_text() {
     assert!(lib.articles[0].path.ends_with("/evilname.txt"), "{}", lib.articles[0].path);
     assert!(lib.problems[0].path.ends_with("/empty.txt"), "{}", lib.problems[0].path);
 }
+
+#[test]
+fn an_empty_argument_is_reported_and_the_rest_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let lib = load_paths(&[PathBuf::new(), good]).unwrap();
+    assert_eq!(lib.articles.len(), 1);
+    assert_eq!(lib.problems.len(), 1);
+    assert_eq!(lib.problems[0].to_string(), "\"\": an empty argument is no file name, skipped");
+    assert!(lib.problems[0].skipped);
+}
+
+#[test]
+fn a_source_that_gives_more_than_the_limit_is_not_read_past_it() {
+    // An endless source, as a file that keeps growing while it is read: reading stops one byte
+    // past the limit.
+    assert_eq!(read_at_most(io::repeat(b'a'), 1000, 10).unwrap(), None);
+    let exact = read_at_most(io::repeat(b'a').take(1000), 1000, 1000).unwrap();
+    assert_eq!(exact.map(|b| b.len()), Some(1000));
+    assert_eq!(read_at_most(&b"short"[..], 1000, 0).unwrap(), Some(b"short".to_vec()));
+}
+
+#[test]
+fn text_in_legacy_encodings_loads_with_the_encoding_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "북한 관련 기사\n\n서울, 12월 2일 (연합뉴스) -- 윤석열 대통령은 2일 국무회의를 주재하고 경제 정책 방향을 논의했다.\n";
+    let (bytes, _, _) = encoding_rs::EUC_KR.encode(story);
+    let path = write(dir.path(), "euc-kr.txt", &bytes);
+    let lib = load_paths(&[path]).unwrap();
+    assert_eq!(lib.articles[0].title, "북한 관련 기사");
+    assert!(lib.articles[0].paragraphs[0].contains("윤석열 대통령은"), "{:?}", lib.articles[0].paragraphs);
+    assert_eq!(lib.problems[0].message, "not UTF-8; read as EUC-KR");
+}
