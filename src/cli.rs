@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 
 use clap::Parser;
+use clap::builder::TypedValueParser as _;
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 
@@ -24,7 +25,9 @@ use crate::{json, terminal};
 pub struct Cli {
     /// Articles to read: plain-text files, or directories whose *.txt files are read in name
     /// order. Without any, the bundled articles.
-    #[arg(value_name = "FILE|DIR")]
+    // Any value, the empty one included: a bad path is the loader's to report and skip, not a
+    // reason to refuse the good ones beside it.
+    #[arg(value_name = "FILE|DIR", value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     pub paths: Vec<PathBuf>,
 
     /// Print the parsed articles and the people they name as JSON, and exit.
