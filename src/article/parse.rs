@@ -228,7 +228,7 @@ fn flush_block(block: &mut Vec<&str>, out: &mut Vec<String>) {
         if !hard_wrapped || indented || stands_alone || starts_paragraph {
             push_paragraph(&mut current, out);
         }
-        if !current.is_empty() {
+        if !current.is_empty() && !joins_without_space(&current, trimmed) {
             current.push(' ');
         }
         push_words(&mut current, trimmed);
@@ -254,6 +254,25 @@ fn starts_credit(line: &str) -> bool {
 fn is_byline_line(block: &[&str], i: usize) -> bool {
     let line = block[i].trim();
     (i == 0 || !line.starts_with("by ")) && byline_name(line).is_some()
+}
+
+/// Chinese and Japanese are written without spaces: a line break between two of their
+/// characters is no word break, and joining the lines with a space would put one in the text
+/// (and make a search for the phrase fail). Korean puts spaces between words, and wraps at them.
+fn joins_without_space(before: &str, line: &str) -> bool {
+    before.chars().next_back().is_some_and(is_unspaced_script) && line.chars().next().is_some_and(is_unspaced_script)
+}
+
+/// Han ideographs, kana, and the punctuation and full-width forms written with them.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303f}' // CJK symbols and punctuation
+        | '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{31f0}'..='\u{31ff}' // katakana extensions
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}'
+        | '\u{ff00}'..='\u{ff60}' | '\u{ff61}'..='\u{ff9f}' // full-width forms, half-width katakana
+        | '\u{20000}'..='\u{3134f}'
+    )
 }
 
 fn push_paragraph(current: &mut String, out: &mut Vec<String>) {

@@ -252,3 +252,13 @@ fn sign_offs_rights_notices_and_bylines_without_commas() {
     assert_eq!(byline_name("By JANE DOE AP Science Writer").as_deref(), Some("Jane Doe"));
     assert_eq!(byline_name("By Emily Post").as_deref(), Some("Emily Post"));
 }
+
+#[test]
+fn hard_wrapped_chinese_and_japanese_lines_join_without_a_space() {
+    let text = "标题\n\n北京，12月2日电 外交部发言人表示，中韩是搬不走\n的邻居，双方应加强沟通。\n\n見出し\n\n東京都は２日、新型の感染症対策について\n記者会見を開いた。\n\n제목\n\n윤석열 대통령은 2일 국무회의를\n주재했다. Latin words\nwrap with a space 中文\nand so does mixed text.\n";
+    let article = parse(text, "cjk.txt");
+    let all = article.paragraphs.join("\n");
+    assert!(all.contains("中韩是搬不走的邻居，双方应加强沟通。"), "{all}");
+    assert!(all.contains("東京都は２日、新型の感染症対策について記者会見を開いた。"), "{all}");
+    assert!(all.contains("국무회의를 주재했다. Latin words wrap with a space 中文 and so does"), "{all}");
+}
