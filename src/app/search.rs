@@ -22,8 +22,12 @@ impl App {
         let mut edited = true;
         match action {
             Action::Insert(c) => {
+                let appended = input.cursor == input.query.len();
                 input.query.insert(input.cursor, c);
                 input.cursor += c.len_utf8();
+                if appended && self.extend_fruitless_search(c) {
+                    return;
+                }
             }
             Action::Backspace => {
                 if input.query.is_empty() {
@@ -67,6 +71,19 @@ impl App {
         if edited {
             self.live_search();
         }
+    }
+
+    /// A query that is found nowhere is found nowhere with more typed after it (smart case only
+    /// narrows: a query with a capital matches a subset of what it matched without). Then the
+    /// typed character is added to the shown search's query and nothing is searched, so that a
+    /// long paste costs a step per character, not a search of the whole query per character.
+    fn extend_fruitless_search(&mut self, c: char) -> bool {
+        let Some(search) = self.view_mut().and_then(|v| v.search.as_mut()) else { return false };
+        if search.kind != SearchKind::Text || !search.matches.is_empty() {
+            return false;
+        }
+        search.query.push(c);
+        true
     }
 
     /// Runs the query as typed: highlights every match and shows the first one from where the
@@ -238,4 +255,29 @@ fn previous_grapheme(text: &str, at: usize) -> usize {
 fn next_grapheme(text: &str, at: usize) -> usize {
     use unicode_segmentation::UnicodeSegmentation;
     text[at..].graphemes(true).next().map_or(at, |g| at + g.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_pasted_query_is_not_searched_again_for_every_character() {
+        let mut app = App::new(crate::article::load_bundled(), (120, 40));
+        app.update(Action::Accept);
+        app.update(Action::StartSearch);
+        // Two megabytes typed one character at a time. Searching the whole query again for
+        // each would be 10^12 steps; the suite would not finish.
+        let pasted: String = "said the minister while quite unmatched ".chars().cycle().take(2_000_000).collect();
+        for c in "said ".chars().chain(pasted.chars()) {
+            app.update(Action::Insert(c));
+        }
+        let Mode::Search(input) = &app.mode else { panic!("still typing") };
+        assert_eq!(input.query.len(), 2_000_005);
+        let search = app.view().and_then(|v| v.search.as_ref()).expect("a live search");
+        assert_eq!(search.query, input.query, "the shown search is the typed query");
+        assert!(search.matches.is_empty());
+        app.update(Action::Accept);
+        assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("Pattern not found: said said the")));
+    }
 }
