@@ -7,4 +7,4 @@ mod wrap;
 
 pub use doc::{Block, BlockKind, Doc};
 pub use search::{Match, find, find_words, is_case_sensitive};
-pub use wrap::{Row, Wrapped, columns, is_plain_ascii, wrap_doc, wrap_text};
+pub use wrap::{Row, Wrapped, columns, is_joined_emoji, is_plain_ascii, wrap_doc, wrap_text};

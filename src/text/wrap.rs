@@ -153,7 +153,35 @@ pub fn is_plain_ascii(text: &str) -> bool {
 /// a cell). Printable ASCII, most of the text, is counted without the Unicode tables.
 #[must_use]
 pub fn columns(text: &str) -> usize {
-    if is_plain_ascii(text) { text.len() } else { text.chars().map(|c| c.width().unwrap_or(0)).sum() }
+    if is_plain_ascii(text) {
+        text.len()
+    } else if text.contains('\u{200d}') {
+        use unicode_segmentation::UnicodeSegmentation;
+        text.graphemes(true)
+            .map(|g| if is_joined_emoji(g) { 2 } else { g.chars().map(|c| c.width().unwrap_or(0)).sum() })
+            .sum()
+    } else {
+        text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    }
+}
+
+/// An emoji sequence drawn as one two-column cell: wide pictographs joined by zero-width
+/// joiners, with no skin tone or variation selector (👩‍💻, 👨‍👩‍👧). Terminals that join the
+/// sequence draw it two columns wide, and so does tmux, which gives a joined sequence the width
+/// of its first character. With a skin tone or a selector, tmux counts those too, unlike
+/// terminals that join: such sequences are drawn a character a cell, without their joiners.
+#[must_use]
+pub fn is_joined_emoji(grapheme: &str) -> bool {
+    let mut parts = 0;
+    for part in grapheme.split('\u{200d}') {
+        let mut chars = part.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else { return false };
+        if !crate::article::is_pictographic(c) || c.width() != Some(2) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts > 1
 }
 
 /// Cuts a word wider than `width` into pieces that fit, calling `piece(start, end, width)`; a
@@ -217,6 +245,8 @@ mod tests {
         assert_eq!(lines("ab ❤\u{fe0f}", 4), ["ab ❤\u{fe0f}"]);
         assert_eq!(lines("ab 👍🏽", 5), ["ab", "👍🏽"]);
         assert_eq!(columns("🇰🇷"), 2);
+        assert_eq!(columns("👩\u{200d}💻 👨\u{200d}👩\u{200d}👧"), 5);
+        assert_eq!(columns("👩🏽\u{200d}💻"), 6);
     }
 
     #[test]

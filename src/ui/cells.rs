@@ -58,13 +58,19 @@ pub(super) fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line<'_>)
 /// two narrow ones, or one narrow one, to others (tmux among them); drawn as one cell, what a
 /// terminal leaves of it can stay on screen after the text has gone. Those clusters are drawn a
 /// character a cell, variation selectors and other invisible joiners dropped, so every terminal
-/// agrees on every cell. Accents and other combining marks stay with their letter.
+/// agrees on every cell. Accents and other combining marks stay with their letter. Wide emoji
+/// joined by zero-width joiners alone are one cell two columns wide, which terminals that join
+/// them and tmux agree on (see [`crate::text::is_joined_emoji`]).
 fn cells(text: &str, mut emit: impl FnMut(&str, u16)) {
     use unicode_segmentation::UnicodeSegmentation;
     for (at, grapheme) in text.grapheme_indices(true) {
         let mut chars = grapheme.chars();
         let Some(first) = chars.next() else { continue };
         let first_width = char_columns(first);
+        if first_width == 2 && crate::text::is_joined_emoji(grapheme) {
+            emit(grapheme, 2);
+            continue;
+        }
         if chars.as_str().is_empty() || chars.all(|c| char_columns(c) == 0 && !is_emoji_modifier(c)) {
             if first_width > 0 {
                 emit(grapheme, first_width);
@@ -140,6 +146,9 @@ mod tests {
         assert_eq!(drawn("❤\u{fe0f}x")[..2], ["❤", "x"]);
         // A thumbs-up with a skin tone: two wide cells.
         assert_eq!(drawn("👍\u{1f3fd}.")[..5], ["👍", " ", "🏽", " ", "."]);
+        // Wide emoji joined by joiners: one wide cell. With a skin tone: a character a cell.
+        assert_eq!(drawn("👩\u{200d}💻!")[..3], ["👩\u{200d}💻", " ", "!"]);
+        assert_eq!(drawn("👩🏽\u{200d}💻")[..6], ["👩", " ", "🏽", " ", "💻", " "]);
         // Accents stay with their letter; a wide character covers the next cell.
         assert_eq!(drawn("e\u{301}世x")[..4], ["e\u{301}", "世", " ", "x"]);
     }
