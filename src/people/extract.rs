@@ -2,7 +2,8 @@
 //! their roles and quotes.
 
 use super::Person;
-use super::lexicon::{self, ADVERB, COURTESY, PARTICLE, SPEECH, STOP, SUFFIX, TIME, TITLE, WordSet};
+use super::lexicon::{self, ADVERB, COURTESY, PARTICLE, ROYAL, SPEECH, STOP, SUFFIX, TIME, TITLE, WordSet};
+use super::lists;
 use super::names::{GIVEN, Para};
 use super::quotes::{self, Carry, Mention};
 use super::registry::{Occ, Registry};
@@ -123,7 +124,7 @@ fn word_surname(p: &Para, reg: &mut Registry, rs: usize, re: usize) -> Option<Me
         evidence: false,
         titled: false,
         role: None,
-        hangul: None,
+        cjk: None,
         suffix: None,
     };
     let person = reg.resolve(&occ, false)?;
@@ -155,6 +156,9 @@ fn speech_at(p: &Para, mut i: usize) -> bool {
 fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms: &mut Vec<Mention>) {
     ms.clear();
     p.runs(runs);
+    let mut listed = std::mem::take(&mut p.listed);
+    lists::squad(p, &mut listed);
+    p.listed = listed;
     let n = p.toks.len();
     for &(rs, re) in runs.iter() {
         let Some((ns, ne)) = p.name_span(rs, re) else {
@@ -163,16 +167,24 @@ fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usi
             }
             continue;
         };
-        // Hangul beside the name: "Park Geun-hye (박근혜)" or "박근혜 (Park Geun-hye)".
-        let mut hangul = None;
-        let mut anchor = ns;
+        // "Prince Abdulaziz bin Salman", "Sheikh Tamim": a royal title is part of the name,
+        // unless it is the role "Crown Prince".
+        let royal = ns > 0
+            && p.toks[ns - 1].cap
+            && p.flags[ns - 1] & ROYAL != 0
+            && !(ns >= 2 && p.toks[ns - 2].is_word() && p.word(ns - 2).eq_ignore_ascii_case("crown"));
+        let first = if royal { ns - 1 } else { ns };
+        // Hangul or Han beside the name: "Park Geun-hye (박근혜)", "박근혜 (Park Geun-hye)",
+        // "Wang Yi (王毅)".
+        let mut cjk = None;
+        let mut anchor = first;
         let mut after = ne;
-        if ne + 2 < n && p.toks[ne].is('(') && p.toks[ne + 1].hangul && p.toks[ne + 2].is(')') {
-            hangul = Some(p.word(ne + 1));
+        if ne + 2 < n && p.toks[ne].is('(') && p.toks[ne + 1].cjk && p.toks[ne + 2].is(')') {
+            cjk = Some(p.word(ne + 1));
             after = ne + 3;
-        } else if ns >= 2 && p.toks[ns - 1].is('(') && p.toks[ns - 2].hangul && ne < n && p.toks[ne].is(')') {
-            hangul = Some(p.word(ns - 2));
-            anchor = ns - 2;
+        } else if first >= 2 && p.toks[first - 1].is('(') && p.toks[first - 2].cjk && ne < n && p.toks[ne].is(')') {
+            cjk = Some(p.word(first - 2));
+            anchor = first - 2;
             after = ne + 1;
         }
         // "Ernst & Young", "Johnson & Johnson": a company.
@@ -201,7 +213,8 @@ fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usi
         let speech = speech_at(p, after)
             || (tail != ne && speech_at(p, tail))
             || (before > 0 && p.toks[before - 1].is_word() && p.flags[before - 1] & SPEECH != 0)
-            || (before > 1 && p.word(before - 1) == "to" && p.word(before - 2) == "according");
+            || (before > 1 && p.word(before - 1) == "to" && p.word(before - 2) == "according")
+            || (before > 0 && p.word(before - 1).eq_ignore_ascii_case("selon"));
         let parts: Vec<&str> = (ns..ne)
             .filter(|&i| {
                 let (t, f) = (p.toks[i], p.flags[i]);
@@ -209,6 +222,21 @@ fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usi
             })
             .map(|i| p.core(i))
             .collect();
+        // "Fatou Ndiaye of Senegal", "the state of Gezira": one word after a preposition is a
+        // place unless a title says otherwise.
+        let after_prep = parts.len() == 1
+            && pre.role.is_none()
+            && !royal
+            && before > 0
+            && p.toks[before - 1].is_word()
+            && !p.toks[before - 1].cap
+            && matches!(
+                p.word(before - 1),
+                "of" | "in" | "from" | "at" | "near" | "to" | "into" | "across" | "de" | "à" | "en"
+            );
+        // Sports copy: a results line, a scorer line or a squad list.
+        let (result_line, ranked) = lists::ranked(p, first, after);
+        let listed = p.listed[ns] || lists::scorer(p, first, ne);
         let family_first = p.family_first(ns, ne);
         let initial_inside = parts.len() >= 2 && (ns + 1..ne).any(|i| p.toks[i].initial);
         let given = p.flags[ns] & GIVEN != 0;
@@ -238,7 +266,7 @@ fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usi
         let org_word =
             parts.len() == 1 && pre.role.is_some_and(|(s, _)| !p.toks[s].cap) && words.modifiers.contains(p.core(ns));
         let occ = Occ {
-            surface: &p.text[p.toks[ns].start..p.toks[ne - 1].core_end],
+            surface: &p.text[p.toks[first].start..p.toks[ne - 1].core_end],
             parts,
             family_first,
             evidence: pre.titled
@@ -253,28 +281,39 @@ fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usi
                 || initial_inside
                 || who
                 || suffix.is_some()
-                || hangul.is_some(),
+                || cjk.is_some()
+                || royal
+                || result_line
+                || listed,
             titled: !org_word
-                && (pre.titled || pre_app.is_some() || app.role.is_some() || app.party.is_some() || hangul.is_some()),
+                && !after_prep
+                && (pre.titled
+                    || pre_app.is_some()
+                    || app.role.is_some()
+                    || app.party.is_some()
+                    || cjk.is_some()
+                    || royal
+                    || ranked
+                    || listed),
             role,
-            hangul,
+            cjk,
             suffix,
         };
         if let Some(person) = reg.resolve(&occ, false) {
-            ms.push(Mention { start: ns, end: ne, tail, person });
+            ms.push(Mention { start: first, end: ne, tail, person });
         }
     }
     // Hangul names on their own, once tied to a person.
     let before = ms.len();
     for i in 0..n {
-        if !p.toks[i].hangul {
+        if !p.toks[i].cjk {
             continue;
         }
         let paired = (i + 1 < n && p.toks[i + 1].is('(')) || (i > 0 && p.toks[i - 1].is('('));
         if paired {
             continue;
         }
-        if let Some(person) = reg.hangul(p.word(i)) {
+        if let Some(person) = reg.cjk(p.word(i)) {
             reg.mention(person);
             ms.push(Mention { start: i, end: i + 1, tail: i + 1, person });
         }
@@ -303,7 +342,7 @@ fn names_in_credit(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usiz
             evidence: true,
             titled: false,
             role: None,
-            hangul: None,
+            cjk: None,
             suffix: (p.flags[ne - 1] & SUFFIX != 0).then(|| p.core(ne - 1)),
         };
         reg.resolve(&occ, true);

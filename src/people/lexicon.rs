@@ -40,6 +40,10 @@ pub const ADVERB: u32 = 1 << 16;
 pub const PRONOUN: u32 = 1 << 17;
 /// Family words that describe someone by another person: "wife", "daughter".
 pub const KIN: u32 = 1 << 18;
+/// Royal titles that are part of the name they stand before: "Prince", "Sheikh".
+pub const ROYAL: u32 = 1 << 19;
+/// Words after a market's name: "crude", "yields" ("Brent crude", "Bund yields").
+pub const MARKET: u32 = 1 << 20;
 
 /// A small, fast, non-cryptographic hasher (FxHash's mixing) for short word keys.
 #[derive(Default, Clone, Copy)]
@@ -88,6 +92,8 @@ fn section_flag(name: &str) -> u32 {
         "adverb" => ADVERB,
         "pronoun" => PRONOUN,
         "kin" => KIN,
+        "royal" => ROYAL,
+        "market" => MARKET,
         _ => 0,
     }
 }
@@ -185,15 +191,46 @@ pub fn fold(word: &str, buf: &mut String) {
     }
 }
 
+/// A word that names a job by its ending, for the many the title list cannot hold
+/// ("hydrologist", "linguist", "physiotherapist", "statistician", "librarian", "politologue").
+/// Swedish surnames ending in -qvist/-kvist/-quist are not jobs.
+fn is_occupation(k: &str) -> bool {
+    let n = k.chars().count();
+    let ist = n >= 7
+        && (k.ends_with("ist") || k.ends_with("iste"))
+        && !["qvist", "kvist", "quist", "vist"].iter().any(|s| k.ends_with(s));
+    ist || k.ends_with("ologist")
+        || (n >= 7 && k.ends_with("ician"))
+        || (n >= 8 && k.ends_with("arian"))
+        || (n >= 8 && k.ends_with("grapher"))
+        || (n >= 8 && k.ends_with("logue"))
+        || k.ends_with("athlete")
+}
+
 impl Lexicon {
     /// The flags of `word` (any case; a trailing period and possessive ignored).
     pub fn flags(&self, word: &str, buf: &mut String) -> u32 {
         let k = key(word, buf);
         let mut f = self.words.get(k).copied().unwrap_or(0);
         if f == 0 {
-            let stripped = k.strip_suffix("'s").or_else(|| k.strip_suffix('\''));
+            // A possessive, or French elision: "l'économiste", "d'avocat".
+            let stripped = k
+                .strip_suffix("'s")
+                .or_else(|| k.strip_suffix('\''))
+                .or_else(|| ["l'", "d'"].iter().find_map(|e| k.strip_prefix(e)));
             if let Some(s) = stripped {
                 f = self.words.get(s).copied().unwrap_or(0);
+            }
+        }
+        if f == 0 && is_occupation(k) {
+            // "Baptiste" is a given name, not a job.
+            let given = {
+                let mut folded = String::new();
+                fold(k, &mut folded);
+                self.given.contains(folded.as_str())
+            };
+            if !given {
+                f = TITLE;
             }
         }
         f

@@ -5,6 +5,7 @@ use serde::Serialize;
 mod extract;
 mod index;
 mod lexicon;
+mod lists;
 mod names;
 mod quotes;
 mod registry;

@@ -1,8 +1,9 @@
 //! Roles: the title before a name ("South Korean Foreign Minister", "deputy governor") and the
 //! description after it in apposition (", Seoul's ambassador for international security,").
 
-use super::lexicon::{CONNECTOR, COURTESY, KIN, MODIFIER, NATION, ORG, PLACE, SPEECH, STOP, TIME, TITLE};
+use super::lexicon::{CONNECTOR, COURTESY, KIN, MODIFIER, NATION, ORG, PARTICLE, PLACE, SPEECH, STOP, TIME, TITLE};
 use super::names::Para;
+use super::tokens::is_party_tag;
 
 /// What stands before a name.
 pub struct Prefix {
@@ -38,7 +39,8 @@ pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
             k -= 1;
             continue;
         }
-        if !t.is_word() || t.hangul {
+        // "Selon l'économiste", "According to analyst": the verb is no part of the role.
+        if !t.is_word() || t.cjk || f & SPEECH != 0 {
             break;
         }
         let roleish = f & (TITLE | MODIFIER | NATION | COURTESY) != 0;
@@ -119,11 +121,6 @@ pub fn prefix(p: &mut Para, anchor: usize) -> Prefix {
     Prefix { start: k, titled: direct || role.is_some(), role }
 }
 
-pub fn is_party_tag(w: &str) -> bool {
-    let b = w.as_bytes();
-    b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
-}
-
 /// What follows a name: an appositive role and/or a party tag.
 #[derive(Default)]
 pub struct After {
@@ -136,12 +133,28 @@ pub struct After {
     pub loose: Option<(usize, usize)>,
 }
 
-const STOP_WORDS: &[&str] = &["who", "which", "that", "whose", "where", "when", "while", "whom"];
+const STOP_WORDS: &[&str] =
+    &["who", "which", "that", "whose", "where", "when", "while", "whom", "qui", "que", "dont", "où"];
+
+/// "Fatou Ndiaye of Senegal, a former envoy": the comma after a short "of"/"from" place
+/// that follows the name ending before `ne`.
+fn of_place(p: &Para, ne: usize) -> Option<usize> {
+    let t = p.toks.get(ne)?;
+    if !t.is_word() || !matches!(p.word(ne), "of" | "from") {
+        return None;
+    }
+    let mut j = ne + 1;
+    while j < p.toks.len() && j - ne <= 3 && p.toks[j].is_word() && p.toks[j].cap {
+        j += 1;
+    }
+    (j > ne + 1 && p.toks.get(j).is_some_and(|t| t.is(','))).then_some(j)
+}
 
 /// The apposition after a name ending before token `ne`.
 pub fn apposition(p: &Para, ne: usize) -> After {
     let mut out = After::default();
     let n = p.toks.len();
+    let ne = of_place(p, ne).unwrap_or(ne);
     if ne >= n || !p.toks[ne].is(',') {
         return out;
     }
@@ -164,6 +177,10 @@ pub fn apposition(p: &Para, ne: usize) -> After {
         return out;
     }
     let (t0, f0) = (p.toks[start], p.flags[start]);
+    // French "a répondu", "a estimé": a verb, not the article "a".
+    if first == "a" && p.word(start).ends_with('é') {
+        return out;
+    }
     let opens =
         article || f0 & (TITLE | MODIFIER | NATION) != 0 || (t0.cap && t0.possessive) || (!t0.cap && f0 & ORG != 0);
     if !opens || f0 & SPEECH != 0 {
@@ -217,6 +234,31 @@ pub fn apposition(p: &Para, ne: usize) -> After {
     out
 }
 
+/// "le président du Sénat, Gérard Larcher", "the chairman of Toyota, Akio Toyoda": the
+/// lower-case title word before a capitalised complement that ends at `end`.
+fn title_before_complement(p: &Para, end: usize) -> Option<usize> {
+    let mut j = end;
+    let mut joined = false;
+    while j > 0 && end - j < 6 {
+        let i = j - 1;
+        let (t, f) = (p.toks[i], p.flags[i]);
+        if !t.is_word() {
+            return None;
+        }
+        if t.cap && f & (STOP | SPEECH) == 0 {
+            j -= 1;
+            continue;
+        }
+        if !t.cap && f & (CONNECTOR | PARTICLE) != 0 && f & TITLE == 0 {
+            joined = true;
+            j -= 1;
+            continue;
+        }
+        return (joined && !t.cap && f & TITLE != 0).then_some(i);
+    }
+    None
+}
+
 /// A description set off before a name, `his prime minister, Mostafa Madbouly,` or `Charles
 /// Schwab's chief investment strategist, Marla Finch, said`: the role's token range, when the
 /// name `[ns, ne)` is closed by a comma and a lower-case title word ends the description.
@@ -238,14 +280,17 @@ pub fn pre_apposition(p: &Para, ns: usize, ne: usize) -> Option<(usize, usize)> 
         }
         return Some((s, end));
     }
+    let title = if t.cap { title_before_complement(p, end) } else { Some(end - 1) };
+    let Some(title) = title else { return None };
+    let (t, f) = (p.toks[title], p.flags[title]);
     if !t.is_word() || t.cap || f & TITLE == 0 || f & STOP != 0 {
         return None;
     }
-    let mut s = end - 1;
-    while s > 0 && end - s < 8 {
+    let mut s = title;
+    while s > 0 && title + 1 - s < 8 {
         let i = s - 1;
         let (t, f) = (p.toks[i], p.flags[i]);
-        if !t.is_word() || t.hangul || f & (SPEECH | TIME) != 0 {
+        if !t.is_word() || t.cjk || f & (SPEECH | TIME) != 0 {
             break;
         }
         if f & STOP != 0 {

@@ -17,7 +17,7 @@ pub struct Tok {
     /// One upper-case letter and a period ("M.").
     pub initial: bool,
     pub possessive: bool,
-    pub hangul: bool,
+    pub cjk: bool,
     /// First word of a sentence (or of a quotation).
     pub sent_start: bool,
     /// For a straight double quote: whether it looks like an opening one.
@@ -39,8 +39,18 @@ impl Tok {
     }
 }
 
-fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+/// Hangul or Han characters: a Korean, Chinese or Japanese name written in its own script
+/// ("박근혜", "王毅", "岸田文雄").
+fn is_cjk(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AC00}'..='\u{D7A3}'
+            | '\u{1100}'..='\u{11FF}'
+            | '\u{3130}'..='\u{318F}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{F900}'..='\u{FAFF}'
+    )
 }
 
 fn is_apos(c: char) -> bool {
@@ -71,6 +81,12 @@ fn keeps_period(word: &str) -> bool {
     word.len() <= 6 && ABBREV.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// A party tag after a name: "D-Ore.", "R-Texas".
+pub fn is_party_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 /// Tokenizes `text` into `out` (cleared first).
 pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
@@ -80,12 +96,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     while let Some((i, c)) = it.next() {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            let mut hangul = is_hangul(c);
+            let mut cjk = is_cjk(c);
             let mut last = c;
             // Extend over letters, and over - ' . between letters.
             while let Some(&(j, d)) = it.peek() {
                 if d.is_alphanumeric() {
-                    hangul |= is_hangul(d);
+                    cjk |= is_cjk(d);
                     end = j + d.len_utf8();
                     last = d;
                     it.next();
@@ -145,7 +161,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 acronym: n >= 2 && upper == n,
                 initial,
                 possessive,
-                hangul,
+                cjk,
                 sent_start: at_start,
                 opens: false,
             });
@@ -180,7 +196,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 acronym: false,
                 initial: false,
                 possessive: false,
-                hangul: false,
+                cjk: false,
                 sent_start: false,
                 opens,
             });
