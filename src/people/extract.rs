@@ -4,7 +4,7 @@
 use super::Person;
 use super::lexicon::{self, ADVERB, COURTESY, PARTICLE, ROYAL, SPEECH, STOP, SUFFIX, TIME, TITLE, WordSet};
 use super::lists;
-use super::names::{GIVEN, Para};
+use super::names::{GIVEN, Para, WORLD};
 use super::quotes::{self, Carry, Mention};
 use super::registry::{Occ, Registry};
 use super::roles;
@@ -40,6 +40,12 @@ struct Words<'a> {
     /// Capitalised words written right before a lower-case title word ("Komeito leader",
     /// "Celtics coach"): an organisation or team, not a one-word name.
     modifiers: WordSet<'a>,
+    /// Capitalised words written right after "the" ("the Dail", "the Ligue"): an institution
+    /// or a place, so the world list's given name that it also is says nothing.
+    after_the: WordSet<'a>,
+    /// Capitalised words right before a score in a results line ("Plovdiv 1 (Petkov 12th)",
+    /// "..., Slavia Sofia 0" at the end): the last word of a team's name.
+    teams: WordSet<'a>,
 }
 
 fn body_words(article: &Article) -> Words<'_> {
@@ -49,6 +55,8 @@ fn body_words(article: &Article) -> Words<'_> {
     let mut set = WordSet::with_capacity_and_hasher((len / 24).min(1 << 16), Default::default());
     let mut speakers = WordSet::default();
     let mut modifiers = WordSet::default();
+    let mut after_the = WordSet::default();
+    let mut teams = WordSet::default();
     for p in &article.paragraphs {
         let b = p.as_bytes();
         // Each lower-case word after a space: a title word after a capitalised word ("Komeito
@@ -80,13 +88,32 @@ fn body_words(article: &Article) -> Words<'_> {
                 modifiers.insert(w);
             }
         }
+        let mut prev_the = false;
+        let mut it = p.split(' ').peekable();
+        while let Some(w) = it.next() {
+            if prev_the && w.starts_with(char::is_uppercase) {
+                after_the.insert(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            }
+            prev_the = w == "the" || w == "The";
+            if w.starts_with(char::is_uppercase)
+                && let Some(next) = it.peek()
+                && (1..=2).contains(&next.len())
+                && next.bytes().all(|b| b.is_ascii_digit())
+            {
+                let mut after = it.clone();
+                after.next();
+                if after.peek().is_none_or(|a| a.starts_with('(')) {
+                    teams.insert(w);
+                }
+            }
+        }
         for w in p.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
             if w.chars().next().is_some_and(char::is_lowercase) {
                 set.insert(w);
             }
         }
     }
-    Words { lower: set, speakers, modifiers }
+    Words { lower: set, speakers, modifiers, after_the, teams }
 }
 
 /// A one-word run that is a known person's surname but also an everyday word or a month
@@ -234,12 +261,19 @@ fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usi
                 p.word(before - 1),
                 "of" | "in" | "from" | "at" | "near" | "to" | "into" | "across" | "de" | "à" | "en"
             );
-        // Sports copy: a results line, a scorer line or a squad list.
+        // Sports copy: a results line, a scorer line or a squad list; a team before its score.
         let (result_line, ranked) = lists::ranked(p, first, after);
         let listed = p.listed[ns] || lists::scorer(p, first, ne);
+        if !listed && !result_line && words.teams.contains(p.core(ne - 1)) {
+            continue;
+        }
         let family_first = p.family_first(ns, ne);
         let initial_inside = parts.len() >= 2 && (ns + 1..ne).any(|i| p.toks[i].initial);
-        let given = p.flags[ns] & GIVEN != 0;
+        // A given name only the world list knows is no evidence in a word the article uses
+        // as an organisation's ("Vitoria coach") or after "the" ("the Dail").
+        let weak_given = p.flags[ns] & WORLD != 0
+            && ((ns..ne).any(|i| words.modifiers.contains(p.core(i))) || words.after_the.contains(p.core(ns)));
+        let given = p.flags[ns] & GIVEN != 0 && !weak_given;
         // "Kyrie Irving, who ...": a relative clause for a person.
         let who = after + 1 < n && p.toks[after].is(',') && p.word(after + 1) == "who";
         // "Dereck Lively II", "Robert F. Kennedy Jr.".

@@ -101,6 +101,9 @@ fn section_flag(name: &str) -> u32 {
 pub struct Lexicon {
     words: HashMap<&'static str, u32, FastState>,
     given: WordSet<'static>,
+    /// Given names only the world list knows: weaker evidence, as many are also the names of
+    /// clubs, parties and towns somewhere ("Slavia", "Fianna").
+    world: WordSet<'static>,
     phrases: WordSet<'static>,
 }
 
@@ -128,12 +131,15 @@ pub fn get() -> &'static Lexicon {
                 }
             }
         }
-        let given = include_str!("../../data/people/given-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        Lexicon { words, given, phrases }
+        // The census list and, apart, from WIPO's World Gender-Name Dictionary (MIT, notice in
+        // data/people/WGND-LICENSE.md), the world's given names that are no English or French
+        // word: "Haruki", "Oleksandr", "Niamh".
+        let list = |text: &'static str| -> WordSet<'static> {
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+        };
+        let given = list(include_str!("../../data/people/given-names.txt"));
+        let world = list(include_str!("../../data/people/given-names-world.txt"));
+        Lexicon { words, given, world, phrases }
     })
 }
 
@@ -227,7 +233,7 @@ impl Lexicon {
             let given = {
                 let mut folded = String::new();
                 fold(k, &mut folded);
-                self.given.contains(folded.as_str())
+                self.given.contains(folded.as_str()) || self.world.contains(folded.as_str())
             };
             if !given {
                 f = TITLE;
@@ -236,10 +242,11 @@ impl Lexicon {
         f
     }
 
-    /// Whether `word` is a known given name.
-    pub fn is_given(&self, word: &str, buf: &mut String) -> bool {
+    /// Whether `word` is a known given name: `Some(true)` from the common lists, `Some(false)`
+    /// from the world list only.
+    pub fn given(&self, word: &str, buf: &mut String) -> Option<bool> {
         fold(word, buf);
-        self.given.contains(buf.as_str())
+        if self.given.contains(buf.as_str()) { Some(true) } else { self.world.contains(buf.as_str()).then_some(false) }
     }
 
     /// Whether the lower-cased, space-joined `phrase` is a known non-person entity.

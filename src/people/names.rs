@@ -9,6 +9,8 @@ use super::tokens::{Tok, is_party_tag, tokenize};
 
 /// Per-token flag (beside the lexicon's): a known given name.
 pub const GIVEN: u32 = 1 << 24;
+/// With [`GIVEN`]: a given name only the world list knows.
+pub const WORLD: u32 = 1 << 25;
 
 /// One tokenized piece of text with the lexicon flags of its tokens.
 pub struct Para<'a> {
@@ -53,8 +55,12 @@ impl<'a> Para<'a> {
             if t.is_word() {
                 let core = t.core(text);
                 f = self.lex.flags(core, &mut self.buf);
-                if t.cap && !t.acronym && self.lex.is_given(core, &mut self.buf) {
-                    f |= GIVEN;
+                if t.cap && !t.acronym {
+                    f |= match self.lex.given(core, &mut self.buf) {
+                        Some(true) => GIVEN,
+                        Some(false) => GIVEN | WORLD,
+                        None => 0,
+                    };
                 }
             }
             self.flags.push(f);
@@ -226,8 +232,12 @@ impl<'a> Para<'a> {
         {
             return None;
         }
-        // "Brent crude", "Bund yields": a market.
-        if self.toks.get(ne).is_some_and(|t| t.is_word() && !t.cap) && self.flags[ne] & MARKET != 0 {
+        // "Brent crude", "Bund yields", "the Fianna Fail party": a market or an organisation
+        // ("Ramaphosa's government" is his).
+        if self.toks.get(ne).is_some_and(|t| t.is_word() && !t.cap)
+            && self.flags[ne] & MARKET != 0
+            && !self.toks[ne - 1].possessive
+        {
             return None;
         }
         let mut core = 0;
