@@ -16,6 +16,8 @@ mod tokens;
 mod tests;
 #[cfg(test)]
 mod tests_seed;
+#[cfg(test)]
+mod tests_unseen;
 
 /// A person one article names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -234,7 +234,8 @@ pub fn apposition(p: &Para, ne: usize) -> After {
     out
 }
 
-/// "le président du Sénat, Gérard Larcher", "the chairman of Toyota, Akio Toyoda": the
+/// "le président du Sénat, Gérard Larcher", "the chairman of Toyota, Akio Toyoda", "le
+/// président du Conseil constitutionnel, Laurent Fabius": the
 /// lower-case title word before a capitalised complement that ends at `end`.
 fn title_before_complement(p: &Para, end: usize) -> Option<usize> {
     let mut j = end;
@@ -245,7 +246,9 @@ fn title_before_complement(p: &Para, end: usize) -> Option<usize> {
         if !t.is_word() {
             return None;
         }
-        if t.cap && f & (STOP | SPEECH) == 0 {
+        // "Conseil constitutionnel", "Assemblée nationale": an adjective after the noun.
+        let adjective = !t.cap && f == 0 && i > 0 && p.toks[i - 1].cap && p.toks[i - 1].is_word();
+        if (t.cap && f & (STOP | SPEECH) == 0) || adjective {
             j -= 1;
             continue;
         }
@@ -280,7 +283,7 @@ pub fn pre_apposition(p: &Para, ns: usize, ne: usize) -> Option<(usize, usize)> 
         }
         return Some((s, end));
     }
-    let title = if t.cap { title_before_complement(p, end) } else { Some(end - 1) };
+    let title = if t.cap || f & TITLE == 0 { title_before_complement(p, end) } else { Some(end - 1) };
     let Some(title) = title else { return None };
     let (t, f) = (p.toks[title], p.flags[title]);
     if !t.is_word() || t.cap || f & TITLE == 0 || f & STOP != 0 {
@@ -316,6 +319,10 @@ pub fn pre_apposition(p: &Para, ns: usize, ne: usize) -> Option<(usize, usize)> 
         if t.sent_start {
             break;
         }
+    }
+    // "Le président du Sénat": the article opening the sentence is not part of the role.
+    while s < title && p.toks[s].cap && p.flags[s] & PARTICLE != 0 {
+        s += 1;
     }
     // "said Jane Doe, a lawyer, John Roe": the description belongs to the name before.
     if s > 0 && matches!(p.word(s - 1), "a" | "an") {
