@@ -283,8 +283,7 @@ pub fn pre_apposition(p: &Para, ns: usize, ne: usize) -> Option<(usize, usize)> 
         }
         return Some((s, end));
     }
-    let title = if t.cap || f & TITLE == 0 { title_before_complement(p, end) } else { Some(end - 1) };
-    let Some(title) = title else { return None };
+    let title = if t.cap || f & TITLE == 0 { title_before_complement(p, end)? } else { end - 1 };
     let (t, f) = (p.toks[title], p.flags[title]);
     if !t.is_word() || t.cap || f & TITLE == 0 || f & STOP != 0 {
         return None;
