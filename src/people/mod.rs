@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+mod candidate;
 mod extract;
 mod index;
 mod lexicon;
