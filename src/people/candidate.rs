@@ -3,7 +3,7 @@
 //! a person, and the role the text gives it.
 
 use super::extract::Words;
-use super::lexicon::{ADVERB, COURTESY, PARTICLE, ROYAL, SPEECH, STOP, SUFFIX, TIME, TITLE};
+use super::lexicon::{ADVERB, COURTESY, NATION, PARTICLE, ROYAL, SPEECH, STOP, SUFFIX, TIME, TITLE};
 use super::names::{GIVEN, Para, WORLD};
 use super::quotes::Mention;
 use super::registry::{Occ, Registry};
@@ -170,7 +170,9 @@ pub fn person_shaped(
 ) -> bool {
     let weak_given = p.flags[ns] & WORLD != 0
         && ((ns..ne).any(|i| words.modifiers.contains(p.core(i))) || words.after_the.contains(p.core(ns)));
-    let given = p.flags[ns] & GIVEN != 0 && !weak_given;
+    // "German Bunds", "Christian Democrats": a given name that is also a nationality says
+    // nothing on its own.
+    let given = p.flags[ns] & GIVEN != 0 && p.flags[ns] & NATION == 0 && !weak_given;
     let speaker = !family_first && parts.len() >= 2 && parts.last().is_some_and(|l| p.speakers.contains(l));
     let courtesy = ns > 0 && p.flags[ns - 1] & COURTESY != 0;
     let initial_inside = parts.len() >= 2 && (ns + 1..ne).any(|i| p.toks[i].initial);

@@ -58,6 +58,7 @@ fn places_markets_and_organisations_are_no_people() {
         "Kwame Boateng of Ghana, a former trade envoy, said talks had stalled.",
         "Gunmen attacked the village of Tabit in the state of Darfur, a monitoring group said.",
         "Brent crude rose while German Bund yields fell and Urals crude slipped.",
+        "German Bunds and Italian BTPs fell.",
     ]));
     let kwame = by(&people, "Kwame Boateng");
     assert_eq!(kwame.role.as_deref(), Some("former trade envoy"));
