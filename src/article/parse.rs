@@ -55,7 +55,7 @@ pub(crate) fn parse_clean(clean: &str, path: &str) -> Article {
     join_bare_dateline(&mut units);
     let mut article = Article { path: path.to_string(), ..Article::default() };
 
-    take_tail(&mut units, &mut article);
+    let closing_writer = take_tail(&mut units, &mut article);
 
     let mut units = units.into_iter().peekable();
     let first = units.peek().map(String::as_str).unwrap_or_default();
@@ -70,6 +70,9 @@ pub(crate) fn parse_clean(clean: &str, path: &str) -> Article {
 
     let mut body: Vec<String> = units.collect();
     take_head(&mut body, &mut article);
+    if article.byline.is_none() {
+        article.byline = closing_writer;
+    }
 
     // An editor's note may stand before the paragraph with the dateline; it stays in the body.
     let lead = usize::from(body.len() > 1 && is_editors_note(&body[0]));
@@ -128,8 +131,11 @@ fn take_head(body: &mut Vec<String>, article: &mut Article) {
     }
 }
 
-/// Rights line, credits and end markers at the end of the article.
-fn take_tail(units: &mut Vec<String>, article: &mut Article) {
+/// Rights line, credits, sign-offs and end markers at the end of the article; returns the writer
+/// a closing line names ("-- Jane Doe, Copenhagen newsroom ..."). Sign-offs (a desk tag, an
+/// e-mail address) are dropped: they name no one a reader knows.
+fn take_tail(units: &mut Vec<String>, article: &mut Article) -> Option<String> {
+    let mut writer = None;
     units.retain(|u| !END_MARKERS.contains(&u.as_str()) && !is_separator(u));
     let mut credits = Vec::new();
     // Rights lines and credits stand at the end, in either order; anything after the first
@@ -147,8 +153,14 @@ fn take_tail(units: &mut Vec<String>, article: &mut Article) {
             // published, broadcast, rewritten or redistributed."
             article.rights = Some(format!("{rights} {last}"));
             units.pop();
-        } else if let Some(credit) = credit_line(last).or_else(|| sign_off(last)) {
+        } else if let Some(credit) = credit_line(last) {
             credits.push(credit);
+        } else if is_sign_off(last) {
+            // Dropped, as the README says.
+        } else if writer.is_none()
+            && let Some(name) = closing_writer(last)
+        {
+            writer = Some(name);
         } else {
             break;
         }
@@ -173,6 +185,7 @@ fn take_tail(units: &mut Vec<String>, article: &mut Article) {
             units.pop();
         }
     }
+    writer
 }
 
 /// "The talks ended. (END)" loses its marker.

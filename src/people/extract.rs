@@ -2,8 +2,13 @@
 //! their roles and quotes.
 
 use super::Person;
-use super::lexicon::{self, ADVERB, COURTESY, PARTICLE, SPEECH, STOP, SUFFIX, TIME, TITLE, WordSet};
-use super::names::{GIVEN, Para};
+use super::candidate::{
+    after_preposition, frame, is_company, name_parts, person_shaped, role_text, script_mentions, speaks,
+    thing_after_determiner, word_surname,
+};
+use super::lexicon::{self, PARTICLE, SPEECH, SUFFIX, TITLE, WordSet};
+use super::lists;
+use super::names::Para;
 use super::quotes::{self, Carry, Mention};
 use super::registry::{Occ, Registry};
 use super::roles;
@@ -29,16 +34,22 @@ fn word_after(text: &str, at: usize) -> Option<&str> {
 }
 
 /// Words the body uses around names.
-struct Words<'a> {
+pub(super) struct Words<'a> {
     /// Written in lower case somewhere.
-    lower: WordSet<'a>,
+    pub(super) lower: WordSet<'a>,
     /// Capitalised words used alone as a speaker ("Hatcher said", "said Hatcher."): a two-word
     /// name ending in one of those is a person even with no title or known given name ("Bill
     /// Hatcher, 58, ...").
-    speakers: WordSet<'a>,
+    pub(super) speakers: WordSet<'a>,
     /// Capitalised words written right before a lower-case title word ("Komeito leader",
     /// "Celtics coach"): an organisation or team, not a one-word name.
-    modifiers: WordSet<'a>,
+    pub(super) modifiers: WordSet<'a>,
+    /// Capitalised words written right after "the" ("the Dail", "the Ligue"): an institution
+    /// or a place, so the world list's given name that it also is says nothing.
+    pub(super) after_the: WordSet<'a>,
+    /// Capitalised words right before a score in a results line ("Plovdiv 1 (Petkov 12th)",
+    /// "..., Slavia Sofia 0" at the end): the last word of a team's name.
+    pub(super) teams: WordSet<'a>,
 }
 
 fn body_words(article: &Article) -> Words<'_> {
@@ -48,6 +59,8 @@ fn body_words(article: &Article) -> Words<'_> {
     let mut set = WordSet::with_capacity_and_hasher((len / 24).min(1 << 16), Default::default());
     let mut speakers = WordSet::default();
     let mut modifiers = WordSet::default();
+    let mut after_the = WordSet::default();
+    let mut teams = WordSet::default();
     for p in &article.paragraphs {
         let b = p.as_bytes();
         // Each lower-case word after a space: a title word after a capitalised word ("Komeito
@@ -79,83 +92,43 @@ fn body_words(article: &Article) -> Words<'_> {
                 modifiers.insert(w);
             }
         }
+        let mut prev_the = false;
+        let mut it = p.split(' ').peekable();
+        while let Some(w) = it.next() {
+            if prev_the && w.starts_with(char::is_uppercase) {
+                after_the.insert(w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            }
+            prev_the = w == "the" || w == "The";
+            if w.starts_with(char::is_uppercase)
+                && let Some(next) = it.peek()
+                && (1..=2).contains(&next.len())
+                && next.bytes().all(|b| b.is_ascii_digit())
+            {
+                let mut after = it.clone();
+                after.next();
+                if after.peek().is_none_or(|a| a.starts_with('(')) {
+                    teams.insert(w);
+                }
+            }
+        }
         for w in p.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
             if w.chars().next().is_some_and(char::is_lowercase) {
                 set.insert(w);
             }
         }
     }
-    Words { lower: set, speakers, modifiers }
+    Words { lower: set, speakers, modifiers, after_the, teams }
 }
 
-/// A one-word run that is a known person's surname but also an everyday word or a month
-/// ("May writes", "Baroness May", "An said"), unless it reads as the month ("in May", "May 5").
-fn word_surname(p: &Para, reg: &mut Registry, rs: usize, re: usize) -> Option<Mention> {
-    let i = re - 1;
-    let courtesy = re - rs == 2 && p.flags[rs] & (COURTESY | TITLE) != 0;
-    if re - rs != 1 && !courtesy {
-        return None;
-    }
-    let (t, f) = (p.toks[i], p.flags[i]);
-    // A given name that is also a month or a modal anywhere; a function word ("An") only in
-    // mid-sentence, where the word itself would not have a capital.
-    // At the start of a sentence, only right before a speech verb ("An said"), which the
-    // article "An" never is.
-    let before_speech = p.toks.get(re).is_some_and(|n| n.is_word()) && p.flags.get(re).is_some_and(|f| f & SPEECH != 0);
-    let name_like = f & GIVEN != 0 || (f & STOP != 0 && (!t.sent_start || before_speech));
-    if !t.cap || t.acronym || !name_like || f & (STOP | TIME) == 0 || p.word(i).ends_with('.') {
-        return None;
-    }
-    if p.toks.get(re).is_some_and(|n| n.is_word() && n.text(p.text).starts_with(|c: char| c.is_ascii_digit())) {
-        return None;
-    }
-    if rs > 0 && p.toks[rs - 1].is_word() && !p.toks[rs - 1].cap && p.flags[rs - 1] & STOP != 0 {
-        return None;
-    }
-    let core = p.core(i);
-    if !reg.has_surname(core) {
-        return None;
-    }
-    let occ = Occ {
-        surface: core,
-        parts: vec![core],
-        family_first: false,
-        evidence: false,
-        titled: false,
-        role: None,
-        hangul: None,
-        suffix: None,
-    };
-    let person = reg.resolve(&occ, false)?;
-    Some(Mention { start: i, end: re, tail: re, person })
-}
-
-fn text_of(p: &Para, s: usize, e: usize) -> String {
-    p.text[p.toks[s].start..p.toks[e - 1].end].to_string()
-}
-
-fn speech_at(p: &Para, mut i: usize) -> bool {
-    for _ in 0..3 {
-        let Some(t) = p.toks.get(i) else { return false };
-        if !t.is_word() {
-            return false;
-        }
-        if p.flags[i] & SPEECH != 0 {
-            return true;
-        }
-        if p.flags[i] & ADVERB == 0 {
-            return false;
-        }
-        i += 1;
-    }
-    false
-}
-
-/// Finds the names of one paragraph, resolves them and records their mentions.
+/// Finds the names of one paragraph, resolves them and records their mentions: for each run
+/// of capitalised words, the part that is a name, what stands around it (a script form, a
+/// title, an apposition, a verb of speech, a list's shape), then the person it refers to.
 fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usize, usize)>, ms: &mut Vec<Mention>) {
     ms.clear();
     p.runs(runs);
-    let n = p.toks.len();
+    let mut listed = std::mem::take(&mut p.listed);
+    lists::squad(p, &mut listed);
+    p.listed = listed;
     for &(rs, re) in runs.iter() {
         let Some((ns, ne)) = p.name_span(rs, re) else {
             if let Some(m) = word_surname(p, reg, rs, re) {
@@ -163,125 +136,64 @@ fn names_in(p: &mut Para, words: &Words, reg: &mut Registry, runs: &mut Vec<(usi
             }
             continue;
         };
-        // Hangul beside the name: "Park Geun-hye (박근혜)" or "박근혜 (Park Geun-hye)".
-        let mut hangul = None;
-        let mut anchor = ns;
-        let mut after = ne;
-        if ne + 2 < n && p.toks[ne].is('(') && p.toks[ne + 1].hangul && p.toks[ne + 2].is(')') {
-            hangul = Some(p.word(ne + 1));
-            after = ne + 3;
-        } else if ns >= 2 && p.toks[ns - 1].is('(') && p.toks[ns - 2].hangul && ne < n && p.toks[ne].is(')') {
-            hangul = Some(p.word(ns - 2));
-            anchor = ns - 2;
-            after = ne + 1;
-        }
-        // "Ernst & Young", "Johnson & Johnson": a company.
-        if (ns > 0 && p.toks[ns - 1].is('&')) || p.toks.get(ne).is_some_and(|t| t.is('&')) {
+        if is_company(p, ns, ne) {
             continue;
         }
-        let pre = roles::prefix(p, anchor);
-        let pre_app = if pre.role.is_none() { roles::pre_apposition(p, anchor, after) } else { None };
-        if !pre.titled && pre.start > 0 && p.toks[pre.start - 1].is_word() {
-            let w = p.word(pre.start - 1);
-            if w.eq_ignore_ascii_case("the") {
-                continue; // "the Seoul Principles"
-            }
-            // "a Belle de Boskoop", but "a Luka Modric cross".
-            let modifies = p.toks.get(after).is_some_and(|t| t.is_word() && !t.cap);
-            if (w == "a" || w == "an") && !modifies {
-                continue;
-            }
+        let fr = frame(p, ns, ne);
+        let pre = roles::prefix(p, fr.anchor);
+        let pre_app = if pre.role.is_none() { roles::pre_apposition(p, fr.anchor, fr.after) } else { None };
+        if !pre.titled && thing_after_determiner(p, pre.start, fr.after) {
+            continue;
         }
-        let app = roles::apposition(p, after);
+        let app = roles::apposition(p, fr.after);
         let tail = match app.role.or(app.party.map(|i| (i, i + 1))) {
-            Some((_, e)) if e < n && p.toks[e].is(',') => e + 1,
+            Some((_, e)) if e < p.toks.len() && p.toks[e].is(',') => e + 1,
             _ => ne,
         };
-        let before = pre.start;
-        let speech = speech_at(p, after)
-            || (tail != ne && speech_at(p, tail))
-            || (before > 0 && p.toks[before - 1].is_word() && p.flags[before - 1] & SPEECH != 0)
-            || (before > 1 && p.word(before - 1) == "to" && p.word(before - 2) == "according");
-        let parts: Vec<&str> = (ns..ne)
-            .filter(|&i| {
-                let (t, f) = (p.toks[i], p.flags[i]);
-                (t.cap || f & PARTICLE == 0) && f & SUFFIX == 0 && !t.initial
-            })
-            .map(|i| p.core(i))
-            .collect();
+        let parts = name_parts(p, ns, ne);
+        // Sports copy: a results line, a scorer line or a squad list; a team before its score.
+        let (result_line, ranked) = lists::ranked(p, fr.first, fr.after);
+        let listed = p.listed[ns] || lists::scorer(p, fr.first, ne);
+        if !listed && !result_line && words.teams.contains(p.core(ne - 1)) {
+            continue;
+        }
+        let after_prep = parts.len() == 1 && pre.role.is_none() && !fr.royal && after_preposition(p, pre.start);
         let family_first = p.family_first(ns, ne);
-        let initial_inside = parts.len() >= 2 && (ns + 1..ne).any(|i| p.toks[i].initial);
-        let given = p.flags[ns] & GIVEN != 0;
-        // "Kyrie Irving, who ...": a relative clause for a person.
-        let who = after + 1 < n && p.toks[after].is(',') && p.word(after + 1) == "who";
         // "Dereck Lively II", "Robert F. Kennedy Jr.".
         let suffix = (ne - ns >= 2 && p.flags[ne - 1] & SUFFIX != 0 && p.toks[ne - 1].cap).then(|| p.core(ne - 1));
-        let speaker = !family_first && parts.len() >= 2 && parts.last().is_some_and(|l| p.speakers.contains(l));
-        let mut role = match (pre.role, app.role) {
-            // "Sen. Maria Cantwell, a Democrat from Washington": the bare title says little.
-            (Some((s, e)), Some((as_, ae))) if e - s == 1 && p.word(s).ends_with('.') => {
-                let from = if app.article { as_ - 1 } else { as_ };
-                Some(format!("{}, {}", text_of(p, s, e), text_of(p, from, ae)))
-            }
-            (Some((s, e)), _) => Some(text_of(p, s, e)),
-            (None, _) => pre_app.or(app.role).or(app.loose).map(|(s, e)| text_of(p, s, e)),
-        };
-        if let Some(i) = app.party {
-            let tag = p.word(i);
-            role = Some(match role {
-                Some(r) => format!("{r}, {tag}"),
-                None => tag.to_string(),
-            });
-        }
-        let courtesy_only = pre.role.is_none() && ns > 0 && p.flags[ns - 1] & COURTESY != 0;
         // "its coalition partner Komeito" when the text also says "Komeito leader": a party.
         let org_word =
             parts.len() == 1 && pre.role.is_some_and(|(s, _)| !p.toks[s].cap) && words.modifiers.contains(p.core(ns));
+        // Enough to name a one-word person: a title, a description, a script form, a list.
+        let titled = pre.titled
+            || pre_app.is_some()
+            || app.role.is_some()
+            || app.party.is_some()
+            || fr.cjk.is_some()
+            || fr.royal
+            || ranked
+            || listed;
+        let evidence = titled
+            || result_line
+            || family_first
+            || suffix.is_some()
+            || speaks(p, pre.start, fr.after, tail, ne)
+            || person_shaped(p, words, ns, ne, fr.after, &parts, family_first);
         let occ = Occ {
-            surface: &p.text[p.toks[ns].start..p.toks[ne - 1].core_end],
+            surface: &p.text[p.toks[fr.first].start..p.toks[ne - 1].core_end],
             parts,
             family_first,
-            evidence: pre.titled
-                || pre_app.is_some()
-                || speaker
-                || courtesy_only
-                || app.role.is_some()
-                || app.party.is_some()
-                || speech
-                || given
-                || family_first
-                || initial_inside
-                || who
-                || suffix.is_some()
-                || hangul.is_some(),
-            titled: !org_word
-                && (pre.titled || pre_app.is_some() || app.role.is_some() || app.party.is_some() || hangul.is_some()),
-            role,
-            hangul,
+            evidence,
+            titled: titled && !org_word && !after_prep,
+            role: role_text(p, &pre, pre_app, &app),
+            cjk: fr.cjk,
             suffix,
         };
         if let Some(person) = reg.resolve(&occ, false) {
-            ms.push(Mention { start: ns, end: ne, tail, person });
+            ms.push(Mention { start: fr.first, end: ne, tail, person });
         }
     }
-    // Hangul names on their own, once tied to a person.
-    let before = ms.len();
-    for i in 0..n {
-        if !p.toks[i].hangul {
-            continue;
-        }
-        let paired = (i + 1 < n && p.toks[i + 1].is('(')) || (i > 0 && p.toks[i - 1].is('('));
-        if paired {
-            continue;
-        }
-        if let Some(person) = reg.hangul(p.word(i)) {
-            reg.mention(person);
-            ms.push(Mention { start: i, end: i + 1, tail: i + 1, person });
-        }
-    }
-    if ms.len() > before {
-        ms.sort_by_key(|m| m.start);
-    }
+    script_mentions(p, reg, ms);
 }
 
 /// Names in a byline or credit line: every full name counts, no role.
@@ -303,7 +215,7 @@ fn names_in_credit(p: &mut Para, reg: &mut Registry, runs: &mut Vec<(usize, usiz
             evidence: true,
             titled: false,
             role: None,
-            hangul: None,
+            cjk: None,
             suffix: (p.flags[ne - 1] & SUFFIX != 0).then(|| p.core(ne - 1)),
         };
         reg.resolve(&occ, true);

@@ -40,6 +40,10 @@ pub const ADVERB: u32 = 1 << 16;
 pub const PRONOUN: u32 = 1 << 17;
 /// Family words that describe someone by another person: "wife", "daughter".
 pub const KIN: u32 = 1 << 18;
+/// Royal titles that are part of the name they stand before: "Prince", "Sheikh".
+pub const ROYAL: u32 = 1 << 19;
+/// Words after a market's name: "crude", "yields" ("Brent crude", "Bund yields").
+pub const MARKET: u32 = 1 << 20;
 
 /// A small, fast, non-cryptographic hasher (FxHash's mixing) for short word keys.
 #[derive(Default, Clone, Copy)]
@@ -88,6 +92,8 @@ fn section_flag(name: &str) -> u32 {
         "adverb" => ADVERB,
         "pronoun" => PRONOUN,
         "kin" => KIN,
+        "royal" => ROYAL,
+        "market" => MARKET,
         _ => 0,
     }
 }
@@ -95,6 +101,9 @@ fn section_flag(name: &str) -> u32 {
 pub struct Lexicon {
     words: HashMap<&'static str, u32, FastState>,
     given: WordSet<'static>,
+    /// Given names only the world list knows: weaker evidence, as many are also the names of
+    /// clubs, parties and towns somewhere ("Slavia", "Fianna").
+    world: WordSet<'static>,
     phrases: WordSet<'static>,
 }
 
@@ -122,12 +131,15 @@ pub fn get() -> &'static Lexicon {
                 }
             }
         }
-        let given = include_str!("../../data/people/given-names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        Lexicon { words, given, phrases }
+        // The census list and, apart, from WIPO's World Gender-Name Dictionary (MIT, notice in
+        // data/people/WGND-LICENSE.md), the world's given names that are no English or French
+        // word: "Haruki", "Oleksandr", "Niamh".
+        let list = |text: &'static str| -> WordSet<'static> {
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+        };
+        let given = list(include_str!("../../data/people/given-names.txt"));
+        let world = list(include_str!("../../data/people/given-names-world.txt"));
+        Lexicon { words, given, world, phrases }
     })
 }
 
@@ -185,24 +197,56 @@ pub fn fold(word: &str, buf: &mut String) {
     }
 }
 
+/// A word that names a job by its ending, for the many the title list cannot hold
+/// ("hydrologist", "linguist", "physiotherapist", "statistician", "librarian", "politologue").
+/// Swedish surnames ending in -qvist/-kvist/-quist are not jobs.
+fn is_occupation(k: &str) -> bool {
+    let n = k.chars().count();
+    let ist = n >= 7
+        && (k.ends_with("ist") || k.ends_with("iste"))
+        && !["qvist", "kvist", "quist", "vist"].iter().any(|s| k.ends_with(s));
+    ist || k.ends_with("ologist")
+        || (n >= 7 && k.ends_with("ician"))
+        || (n >= 8 && k.ends_with("arian"))
+        || (n >= 8 && k.ends_with("grapher"))
+        || (n >= 8 && k.ends_with("logue"))
+        || k.ends_with("athlete")
+}
+
 impl Lexicon {
     /// The flags of `word` (any case; a trailing period and possessive ignored).
     pub fn flags(&self, word: &str, buf: &mut String) -> u32 {
         let k = key(word, buf);
         let mut f = self.words.get(k).copied().unwrap_or(0);
         if f == 0 {
-            let stripped = k.strip_suffix("'s").or_else(|| k.strip_suffix('\''));
+            // A possessive, or French elision: "l'économiste", "d'avocat".
+            let stripped = k
+                .strip_suffix("'s")
+                .or_else(|| k.strip_suffix('\''))
+                .or_else(|| ["l'", "d'"].iter().find_map(|e| k.strip_prefix(e)));
             if let Some(s) = stripped {
                 f = self.words.get(s).copied().unwrap_or(0);
+            }
+        }
+        if f == 0 && is_occupation(k) {
+            // "Baptiste" is a given name, not a job.
+            let given = {
+                let mut folded = String::new();
+                fold(k, &mut folded);
+                self.given.contains(folded.as_str()) || self.world.contains(folded.as_str())
+            };
+            if !given {
+                f = TITLE;
             }
         }
         f
     }
 
-    /// Whether `word` is a known given name.
-    pub fn is_given(&self, word: &str, buf: &mut String) -> bool {
+    /// Whether `word` is a known given name: `Some(true)` from the common lists, `Some(false)`
+    /// from the world list only.
+    pub fn given(&self, word: &str, buf: &mut String) -> Option<bool> {
         fold(word, buf);
-        self.given.contains(buf.as_str())
+        if self.given.contains(buf.as_str()) { Some(true) } else { self.world.contains(buf.as_str()).then_some(false) }
     }
 
     /// Whether the lower-cased, space-joined `phrase` is a known non-person entity.

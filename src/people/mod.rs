@@ -2,9 +2,11 @@
 
 use serde::Serialize;
 
+mod candidate;
 mod extract;
 mod index;
 mod lexicon;
+mod lists;
 mod names;
 mod quotes;
 mod registry;
@@ -15,6 +17,8 @@ mod tokens;
 mod tests;
 #[cfg(test)]
 mod tests_seed;
+#[cfg(test)]
+mod tests_unseen;
 
 /// A person one article names.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

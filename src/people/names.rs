@@ -2,13 +2,15 @@
 //! the shape of that name (Korean or Chinese family name first, given name known, ...).
 
 use super::lexicon::{
-    self, CN_SURNAME, COMMON, CONNECTOR, COURTESY, GEO_TAIL, KR_SURNAME, Lexicon, MODIFIER, NATION, ORG, PARTICLE,
-    PLACE, STOP, SUFFIX, TIME, TITLE, WordSet,
+    self, CN_SURNAME, COMMON, CONNECTOR, COURTESY, GEO_TAIL, KR_SURNAME, Lexicon, MARKET, MODIFIER, NATION, ORG,
+    PARTICLE, PLACE, STOP, SUFFIX, TIME, TITLE, WordSet,
 };
-use super::tokens::{Tok, tokenize};
+use super::tokens::{Tok, is_party_tag, tokenize};
 
 /// Per-token flag (beside the lexicon's): a known given name.
 pub const GIVEN: u32 = 1 << 24;
+/// With [`GIVEN`]: a given name only the world list knows.
+pub const WORLD: u32 = 1 << 25;
 
 /// One tokenized piece of text with the lexicon flags of its tokens.
 pub struct Para<'a> {
@@ -23,12 +25,24 @@ pub struct Para<'a> {
     pub speakers: &'a WordSet<'a>,
     /// A byline or credit line: every run of capitalised words there is a name.
     pub credit: bool,
+    /// Tokens that are names in a squad list (see `lists::squad`).
+    pub listed: Vec<bool>,
     pub buf: String,
 }
 
 impl<'a> Para<'a> {
     pub fn new(lex: &'static Lexicon, lower: &'a WordSet<'a>, speakers: &'a WordSet<'a>) -> Self {
-        Para { text: "", toks: Vec::new(), flags: Vec::new(), lex, lower, speakers, credit: false, buf: String::new() }
+        Para {
+            text: "",
+            toks: Vec::new(),
+            flags: Vec::new(),
+            lex,
+            lower,
+            speakers,
+            credit: false,
+            listed: Vec::new(),
+            buf: String::new(),
+        }
     }
 
     /// Tokenizes `text` and looks every word up once.
@@ -41,8 +55,12 @@ impl<'a> Para<'a> {
             if t.is_word() {
                 let core = t.core(text);
                 f = self.lex.flags(core, &mut self.buf);
-                if t.cap && !t.acronym && self.lex.is_given(core, &mut self.buf) {
-                    f |= GIVEN;
+                if t.cap && !t.acronym {
+                    f |= match self.lex.given(core, &mut self.buf) {
+                        Some(true) => GIVEN,
+                        Some(false) => GIVEN | WORLD,
+                        None => 0,
+                    };
                 }
             }
             self.flags.push(f);
@@ -65,7 +83,7 @@ impl<'a> Para<'a> {
 
     fn in_run(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        if !t.is_word() || t.hangul {
+        if !t.is_word() || t.cjk {
             return false;
         }
         if t.cap || t.initial {
@@ -115,7 +133,7 @@ impl<'a> Para<'a> {
             return true;
         }
         // "R-La.", "D-Ore.": a party tag after a name, never part of one.
-        if super::roles::is_party_tag(self.word(i)) {
+        if is_party_tag(self.word(i)) {
             return false;
         }
         // A given name that is also a month or a modal ("May", "June", "Will"): a name only
@@ -173,6 +191,9 @@ impl<'a> Para<'a> {
         while ns > rs && self.nameable(ns - 1, rs, ns == re) {
             ns -= 1;
         }
+        if ns == rs + 1 && re - rs == 2 && self.given_title(rs) {
+            ns = rs;
+        }
         let mut ne = re;
         while ns < ne && (self.toks[ns].is_word() && !self.toks[ns].cap) {
             ns += 1;
@@ -195,7 +216,9 @@ impl<'a> Para<'a> {
         // of a title: "Secretary of State Antony Blinken".
         if ns > rs {
             let (p, pf) = (&self.toks[ns - 1], self.flags[ns - 1]);
-            let entity = pf & (PLACE | NATION | ORG | COMMON) != 0 || p.acronym;
+            // A nationality before a full name describes the person: "Dutch Vera Koopman".
+            let nationality = pf & NATION != 0 && pf & (PLACE | ORG | COMMON) == 0 && !p.acronym && ne - ns >= 2;
+            let entity = (pf & (PLACE | NATION | ORG | COMMON) != 0 || p.acronym) && !nationality;
             if entity && pf & (TITLE | COURTESY) == 0 && !p.possessive && !self.title_before(ns - 1) {
                 return None;
             }
@@ -206,6 +229,14 @@ impl<'a> Para<'a> {
             && !next.cap
             && self.flags[ne] & GEO_TAIL != 0
             && !self.credit
+        {
+            return None;
+        }
+        // "Brent crude", "Bund yields", "the Fianna Fail party": a market or an organisation
+        // ("Ramaphosa's government" is his).
+        if self.toks.get(ne).is_some_and(|t| t.is_word() && !t.cap)
+            && self.flags[ne] & MARKET != 0
+            && !self.toks[ne - 1].possessive
         {
             return None;
         }
@@ -228,6 +259,22 @@ impl<'a> Para<'a> {
             return None;
         }
         Some((ns, ne))
+    }
+
+    /// "Dean Kowalczyk", "Major Garrett": a title word that is also a given name, opening a
+    /// run of two words with no role word before it, is the given name of the surname after it.
+    fn given_title(&self, i: usize) -> bool {
+        let (t, f) = (&self.toks[i], self.flags[i]);
+        let before_ok = i == 0
+            || !self.toks[i - 1].is_word()
+            || (self.flags[i - 1] & (TITLE | MODIFIER | NATION | ORG | PLACE) == 0 && !self.toks[i - 1].possessive);
+        f & TITLE != 0
+            && f & GIVEN != 0
+            && t.cap
+            && !t.acronym
+            && !self.word(i).ends_with('.')
+            && self.flags[i + 1] & (GIVEN | TITLE) == 0
+            && before_ok
     }
 
     /// Whether a title word stands a few words before token `at`, joined by capitalised

@@ -106,7 +106,7 @@ fn speaker(p: &Para, ms: &[Mention], qs: usize, qe: usize, carry: &Carry) -> Opt
             break;
         }
         if t.is_word() && p.flags[i] & SPEECH != 0 {
-            if p.word(i) == "according" {
+            if matches!(p.word(i), "according" | "selon" | "Selon") {
                 return Some(mention_after(ms, i + 1, p));
             }
             return Some(

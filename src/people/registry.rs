@@ -18,7 +18,7 @@ pub struct Occ<'s> {
     /// Enough to take a new one-word name for a person (a title before it).
     pub titled: bool,
     pub role: Option<String>,
-    pub hangul: Option<&'s str>,
+    pub cjk: Option<&'s str>,
     /// "Jr.", "III": tells a father from a son of the same name.
     pub suffix: Option<&'s str>,
 }
@@ -142,7 +142,7 @@ impl Registry {
         if e.person.role.is_none() {
             e.person.role.clone_from(&occ.role);
         }
-        if let Some(h) = occ.hangul {
+        if let Some(h) = occ.cjk {
             if !e.person.aliases.iter().any(|a| a == h) && e.person.name != h {
                 e.person.aliases.push(h.to_string());
             }
@@ -171,7 +171,12 @@ impl Registry {
             self.first_last.insert(k, id);
         }
         if occ.parts.len() >= 3 && !occ.family_first {
+            let mut buf = String::new();
             for w in &occ.parts[1..occ.parts.len() - 1] {
+                // "Le" of "Marine Le Pen" is no name of hers on its own.
+                if super::lexicon::get().flags(w, &mut buf) & super::lexicon::PARTICLE != 0 {
+                    continue;
+                }
                 let ids = self.inner.entry(w.to_lowercase()).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
@@ -196,7 +201,7 @@ impl Registry {
     }
 
     /// A Hangul form already tied to a person.
-    pub fn hangul(&self, form: &str) -> Option<usize> {
+    pub fn cjk(&self, form: &str) -> Option<usize> {
         self.forms.get(form).copied()
     }
 

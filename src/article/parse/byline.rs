@@ -1,9 +1,13 @@
 //! Bylines: "By Name", with the agency or the writer's beat after the name taken off.
 
-/// The bare name of a byline line ("By Jane Doe, Associated Press" gives "Jane Doe").
+/// How a byline line opens: "By", and a blog's "Posted by" or "Written by".
+const LEADS: &[&str] = &["By ", "BY ", "by ", "Posted by ", "POSTED BY ", "Written by ", "WRITTEN BY "];
+
+/// The bare name of a byline line ("By Jane Doe, Associated Press" gives "Jane Doe"; a blog's
+/// "Posted by Jane Doe, March 3" gives "Jane Doe").
 #[must_use]
 pub fn byline_name(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "))?;
+    let rest = LEADS.iter().find_map(|lead| line.strip_prefix(lead))?;
     let rest = rest.trim();
     if rest.is_empty() || line.chars().count() > 120 || !rest.chars().next().is_some_and(char::is_uppercase) {
         return None;
@@ -14,7 +18,7 @@ pub fn byline_name(line: &str) -> Option<String> {
     }
     let mut name = rest.split(['|', '/']).next().unwrap_or(rest).trim();
     if let Some((head, tail)) = name.split_once(',')
-        && is_affiliation(tail.trim())
+        && (is_affiliation(tail.trim()) || is_date(tail.trim()))
     {
         name = head.trim();
     }
@@ -56,7 +60,15 @@ pub(super) fn strip_trailing_affiliation(name: &str) -> &str {
         if head.split_whitespace().count() < 2 {
             continue;
         }
-        let caps_end = is_all_caps(head) && !is_all_caps(tail);
+        // "MARIA LOPEZ and DAVID CHEN Associated Press": a second writer is no affiliation,
+        // so the capitals end only where a word that is not all capitals (or an agency's
+        // initials) begins.
+        let first = tail.split_whitespace().next().unwrap_or_default();
+        let joins = head.ends_with(" and") || head.ends_with(" AND") || matches!(first, "and" | "AND" | "&");
+        let caps_end = is_all_caps(head) && !is_all_caps(tail) && (!is_all_caps(first) || is_affiliation(first));
+        if joins {
+            continue;
+        }
         if AGENCIES.contains(&tail) || (caps_end && is_affiliation(tail)) {
             return head;
         }
@@ -92,6 +104,8 @@ pub(super) fn is_affiliation(text: &str) -> bool {
         "contributor",
         "upi",
         "dpa",
+        "newsroom",
+        "desk",
     ];
     text.chars().count() <= 60
         && !text.ends_with('.')
@@ -99,6 +113,18 @@ pub(super) fn is_affiliation(text: &str) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             WORDS.contains(&w.as_str())
         })
+}
+
+/// "March 3", "3 March 2025", "Jan. 5, 2024": a date after a blog byline's comma.
+fn is_date(text: &str) -> bool {
+    let mut month = false;
+    let all = text.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, ',' | '.'));
+        let m = crate::article::dateline::is_month(w);
+        month |= m;
+        m || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+    });
+    all && month && text.len() <= 30
 }
 
 /// Capitals throughout, "and" aside ("JANE DOE and TOM LEE").

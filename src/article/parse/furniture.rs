@@ -218,10 +218,15 @@ pub(super) fn is_rights_notice(unit: &str) -> bool {
 }
 
 /// A sign-off at the very end: the reporter's e-mail address ("hkang@yna.co.kr", as Yonhap
-/// ends stories) or an AFP desk tag ("bur-sw/jm").
-pub(super) fn sign_off(unit: &str) -> Option<String> {
-    if unit.len() > 80 || unit.contains(char::is_whitespace) {
-        return None;
+/// ends stories) or a desk tag ("bur-sw/jm", "ob-ach/jj").
+/// Two on consecutive lines ("ob-ach/jj" then an e-mail address) are joined as one paragraph.
+pub(super) fn is_sign_off(unit: &str) -> bool {
+    if unit.contains(char::is_whitespace) {
+        let parts: Vec<&str> = unit.split_whitespace().collect();
+        return parts.len() <= 3 && parts.iter().all(|p| is_sign_off(p));
+    }
+    if unit.len() > 80 {
+        return false;
     }
     let email = unit.split_once('@').is_some_and(|(user, domain)| {
         !user.is_empty()
@@ -234,7 +239,31 @@ pub(super) fn sign_off(unit: &str) -> Option<String> {
         && unit.starts_with(|c: char| c.is_ascii_lowercase())
         && unit.ends_with(|c: char| c.is_ascii_lowercase())
         && unit.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '/' | '-'));
-    (email || desk_tag).then(|| unit.to_string())
+    email || desk_tag
+}
+
+/// A closing line that names the writer, as Nordic and some wire desks end a story: "-- Jane
+/// Doe, Copenhagen newsroom +45 3312 8600", "— JANE DOE, Reuters". The name alone is returned;
+/// the desk, telephone and e-mail are furniture.
+pub(super) fn closing_writer(unit: &str) -> Option<String> {
+    let rest = ["--", "—", "–"].iter().find_map(|d| unit.strip_prefix(d))?.trim_start();
+    if unit.chars().count() > 120 {
+        return None;
+    }
+    let cut = rest.find([',', '(', ';', '/']).unwrap_or(rest.len());
+    let (name, tail) = (rest[..cut].trim(), rest[cut..].trim_start_matches([',', '(', ';', '/']).trim());
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_ok = (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+    // Something after the name says it is a desk's sign-off: a telephone number, an e-mail
+    // address, or a newsroom, desk or agency word.
+    let phone = tail.chars().filter(char::is_ascii_digit).count() >= 6;
+    let desk = tail.contains('@') || phone || super::byline::is_affiliation(tail.trim_end_matches(')'));
+    (name_ok && desk)
+        .then(|| if super::byline::is_all_caps(name) { super::byline::title_case(name) } else { name.to_string() })
 }
 
 /// "___", "* * *", "---": section rules with no words.
