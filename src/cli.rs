@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicUsize;
 use clap::Parser;
 use clap::builder::TypedValueParser as _;
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::backend::TestBackend;
 
 use crate::app::App;
 use crate::article::{Library, load_bundled, load_paths};
@@ -148,7 +148,7 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
     let outcome = {
         let session = terminal::Session::start().map_err(|e| format!("could not set up the terminal: {e}"))?;
         let result = (|| {
-            let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            let mut terminal = Terminal::new(crate::output::Output::stdout())?;
             let size = terminal.size()?;
             let mut app = App::new(library, (size.width, size.height));
             // Without the thread, people are simply extracted when first drawn.

@@ -10,6 +10,7 @@ pub mod article;
 pub mod cli;
 pub mod json;
 pub mod keys;
+pub mod output;
 pub mod people;
 pub mod run;
 pub mod terminal;
