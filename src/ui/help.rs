@@ -25,10 +25,10 @@ fn styled<'a>(line: &'a OverlayLine, theme: &Theme) -> Line<'a> {
     match line {
         OverlayLine::Heading(text) => Line::styled(text.as_str(), theme.headline),
         OverlayLine::Binding(keys, help) => {
-            Line::from(vec![Span::styled(format!("  {keys:<20} "), theme.byline), Span::raw(*help)])
+            Line::from(vec![Span::styled(format!("  {keys:<20} "), theme.help_key), Span::raw(*help)])
         }
         OverlayLine::Plain(text) => Line::raw(text.as_str()),
-        OverlayLine::Role(text) => Line::styled(text.as_str(), theme.dateline),
+        OverlayLine::Role(text) => Line::styled(text.as_str(), theme.role),
         OverlayLine::Dim(text) => Line::styled(text.as_str(), theme.dim),
         OverlayLine::Warning(text) => Line::styled(text.as_str(), theme.warning),
         OverlayLine::Blank => Line::raw(""),

@@ -9,7 +9,7 @@ mod people;
 mod status;
 mod theme;
 
-pub use theme::Theme;
+pub use theme::{ELEMENTS, Theme, ThemeName};
 
 use cells::put;
 
