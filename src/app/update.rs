@@ -219,6 +219,8 @@ impl App {
     }
 
     fn toggle_sidebar(&mut self) {
+        // Zoomed, the sidebar comes back with the other panes.
+        self.reading.zoom = false;
         let visible = self.sidebar_visible();
         self.sidebar = if visible { super::SidebarPref::Hidden } else { super::SidebarPref::Shown };
         if !self.sidebar_visible() && self.focus == Focus::People {
