@@ -227,3 +227,10 @@ fn remapped_250x70_left_aligned_at_60_columns() {
     assert_eq!(widest, Some(1 + 60), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn a_query_longer_than_the_bar_keeps_its_end_in_view_after_an_ellipsis() {
+    let s = screen(40, 12, "/the international community should work together");
+    let bar = s.lines().last().unwrap();
+    assert!(bar.starts_with("/…") && bar.contains("work together"), "{bar:?}");
+}

@@ -108,6 +108,40 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Overlay, Action::Quit, &[ctrl('c')]),
 ];
 
+/// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
+/// closing in the overlays, the rest in the reader's panes.
+#[must_use]
+pub fn does_something(mode: KeyMode, action: Action) -> bool {
+    let editing = matches!(
+        action,
+        Action::Accept
+            | Action::Backspace
+            | Action::Delete
+            | Action::ClearQuery
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorHome
+            | Action::CursorEnd
+    );
+    match mode {
+        KeyMode::Prompt => editing || matches!(action, Action::Cancel | Action::Quit),
+        KeyMode::Overlay => matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Cancel
+                | Action::ToggleHelp
+                | Action::Back
+                | Action::Quit
+        ),
+        KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => !editing,
+    }
+}
+
 /// What help says of an action where the mode gives it a meaning of its own.
 fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
     Some(match (mode, action) {

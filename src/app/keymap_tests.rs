@@ -69,6 +69,7 @@ fn no_key_is_bound_twice_in_a_mode_and_every_default_action_is_named() {
         }
         for (action, _) in k.bindings(m.mode) {
             assert!(action.def().is_some(), "{action:?} has no name for the config file");
+            assert!(does_something(m.mode, *action), "{action:?} bound by default where it does nothing");
         }
     }
 }

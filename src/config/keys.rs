@@ -6,7 +6,7 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::{Checked, Mistake, kind, mistake, table};
-use crate::app::keymap::{KeyMode, Keymap, MODES};
+use crate::app::keymap::{KeyMode, Keymap, MODES, does_something};
 use crate::app::{ACTIONS, Action};
 use crate::keys::{KEY_NAMES_HELP, Key};
 
@@ -38,6 +38,19 @@ fn read_mode(keymap: &mut Keymap, mode: KeyMode, mode_name: &str, bindings: &tom
                 format!("unknown action `{name}` in [keys.{mode_name}]; allowed: {allowed}"),
             );
         };
+        if !does_something(mode, action) {
+            let allowed = ACTIONS
+                .iter()
+                .filter(|d| does_something(mode, d.action))
+                .map(|d| d.name)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let name = name.get_ref();
+            return mistake(
+                name_span(bindings, name),
+                format!("action `{name}` does nothing in [keys.{mode_name}]; allowed there: {allowed}"),
+            );
+        }
         let list: Vec<&Spanned<DeValue<'_>>> = match keys.get_ref() {
             DeValue::Array(items) => items.iter().collect(),
             DeValue::String(_) => vec![keys],

@@ -18,11 +18,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let (before, after) = input.query.split_at(input.cursor);
         let mut chars = after.chars();
         let under = chars.next().map_or(" ".to_string(), |c| c.to_string());
+        // A query longer than the bar keeps the cursor in view: "…" where either end is cut.
+        let room = prompt_width.saturating_sub(1 + columns(&under));
+        let before = tail(before, room);
+        let after = truncate(chars.as_str(), room.saturating_sub(columns(&before))).into_owned();
         let line = Line::from(vec![
             Span::styled("/", theme.badge),
-            Span::styled(before.to_string(), theme.status),
+            Span::styled(before, theme.status),
             Span::styled(under, theme.cursor),
-            Span::styled(chars.as_str().to_string(), theme.status),
+            Span::styled(after, theme.status),
         ]);
         put(buf, area.x, area.y, u16::try_from(prompt_width).unwrap_or(area.width), &line);
         right(buf, area, &counter, theme);
@@ -64,6 +68,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if right_width > 0 && right_width + 1 < avail {
         right(buf, area, &right_text, theme);
     }
+}
+
+/// The end of `text` in `width` columns, with "…" first where it was cut.
+fn tail(text: &str, width: usize) -> String {
+    if columns(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = columns(c.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    if width == 0 {
+        return String::new();
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 fn right(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
@@ -151,5 +176,18 @@ fn short_hints(app: &App) -> (String, String) {
     match people {
         Some(p) if !app.sidebar_visible() => (format!("{p}  {help}"), help),
         _ => (help.clone(), help),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail;
+
+    #[test]
+    fn the_end_of_a_long_query_shows_after_an_ellipsis() {
+        assert_eq!(tail("short", 10), "short");
+        assert_eq!(tail("a long query", 6), "…query");
+        assert_eq!(tail("대통령 박근혜", 5), "…근혜");
+        assert_eq!(tail("abc", 0), "");
     }
 }
