@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use cyberreader::app::{Action, App, Panes, SidebarPref, layout};
+use cyberreader::app::{Action, App, Panes, Reading, SidebarPref, layout};
 use cyberreader::article::{Article, Library, parse};
 use cyberreader::text::{Doc, find, wrap_doc};
 use cyberreader::ui::{Screen, Theme};
@@ -201,7 +201,7 @@ mod open_2mb {
     #[divan::bench(sample_count = 20)]
     fn wrap(bencher: Bencher) {
         let doc = Doc::from_article(&LARGE);
-        let width = match layout(250, 70, SidebarPref::Auto) {
+        let width = match layout(250, 70, SidebarPref::Auto, &Reading::default()) {
             Panes::Panes(p) => p.article_text().width,
             Panes::TooSmall => unreachable!("250x70 has panes"),
         };

@@ -7,22 +7,31 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 
-use clap::Parser;
 use clap::builder::TypedValueParser as _;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::app::App;
 use crate::article::{Library, load_bundled, load_paths};
+use crate::config::{self, Config};
 use crate::keys::parse_keys;
 use crate::run::{Exit, Scripted, TerminalEvents, run};
-use crate::ui::{Theme, buffer_text};
+use crate::ui::buffer_text;
 use crate::{json, terminal};
 
 /// A terminal news reader that knows who is in the story.
 #[derive(Debug, Parser)]
-#[command(name = "cyberreader", version, about, after_help = after_help())]
+#[command(name = "cyberreader", version, about)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Read settings, keys and colours from this file instead of the default config file
+    /// (also CYBERREADER_CONFIG).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+
     /// Articles to read: plain-text files, or directories whose *.txt files are read in name
     /// order. Without any, the bundled articles.
     // Any value, the empty one included: a bad path is the loader's to report and skip, not a
@@ -49,11 +58,42 @@ pub struct Cli {
     pub size: (u16, u16),
 }
 
-fn after_help() -> String {
+/// What else cyberreader does.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the default config file, every setting with a comment, and exit.
+    Config {
+        /// Print where the config file is read from instead.
+        #[arg(long)]
+        path: bool,
+    },
+}
+
+fn after_help(keymap: &crate::app::keymap::Keymap) -> String {
+    let path =
+        config::default_path().map_or_else(|| "(none: no home directory)".to_string(), |p| p.display().to_string());
     format!(
-        "{}\nEnvironment:\n  NO_COLOR    set to anything non-empty: no colours; bold, reverse and underline only.\n\nExit status: 0 on success, 2 when nothing could be read or the options are wrong.",
-        crate::app::keymap::help_text()
+        "{}\nConfig file: {path}\n  (cyberreader config prints the defaults to start from)\n\nEnvironment:\n  NO_COLOR             set to anything non-empty: no colours; bold, reverse and underline only.\n  CYBERREADER_CONFIG   the config file to read instead of the one above.\n\nExit status: 0 on success, 2 when nothing could be read, or the options or the config file are wrong.",
+        keymap.help_text()
     )
+}
+
+/// The `--config` value among raw arguments, read before clap so that `--help` can show the
+/// keys the config gives.
+fn config_flag(args: &[std::ffi::OsString]) -> Option<PathBuf> {
+    let mut it = args.iter().skip(1);
+    while let Some(arg) = it.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--config" {
+            return it.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--config=")) {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -71,8 +111,34 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 /// Runs cyberreader with the process's arguments.
 #[must_use]
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run_cli(&cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let source = config::source(config_flag(&args).as_deref());
+    let config = config::load(&source);
+    let keymap = config.as_ref().map(|c| c.keymap.clone()).unwrap_or_default();
+    let matches = Cli::command().after_help(after_help(&keymap)).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if let Some(Command::Config { path }) = &cli.command {
+        let text = match (path, &source) {
+            (false, _) => config::default_text(),
+            (true, config::Source::Given(p) | config::Source::Default(p)) => format!("{}\n", p.display()),
+            (true, config::Source::None) => "no config path: there is no home directory\n".to_string(),
+        };
+        return write_stdout(&text).unwrap_or_else(|message| {
+            eprintln!("cyberreader: {message}");
+            ExitCode::from(2)
+        });
+    }
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cyberreader: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run_cli(&cli, &config) {
         Ok(code) => code,
         Err(message) => {
             eprintln!("cyberreader: {message}");
@@ -81,7 +147,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run_cli(cli: &Cli) -> Result<ExitCode, String> {
+fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
     let library =
         if cli.paths.is_empty() { load_bundled() } else { load_paths(&cli.paths).map_err(|e| e.to_string())? };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -97,13 +163,13 @@ fn run_cli(cli: &Cli) -> Result<ExitCode, String> {
     if cli.screenshot {
         report_problems(&library);
         let keys = parse_keys(cli.keys.as_deref().unwrap_or_default()).map_err(|e| e.to_string())?;
-        let text = screenshot(library, cli.size, keys, color);
+        let text = screenshot_with(library, cli.size, keys, config, color);
         return write_stdout(&text);
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err("standard input and output must be a terminal to read interactively; use --json for scripts, or --screenshot for a picture of the screen".to_string());
     }
-    read_interactively(library, color)
+    read_interactively(library, config, color)
 }
 
 fn write_stdout(text: &str) -> Result<ExitCode, String> {
@@ -125,12 +191,26 @@ fn report_problems(library: &Library) {
 /// Plays `keys` on an off-screen terminal and returns the final screen as text.
 #[must_use]
 pub fn screenshot(library: Library, size: (u16, u16), keys: Vec<crossterm::event::KeyEvent>, color: bool) -> String {
+    screenshot_with(library, size, keys, &Config::default(), color)
+}
+
+/// Plays `keys` on an off-screen terminal with the keys, layout and theme of `config`, and
+/// returns the final screen as text.
+#[must_use]
+pub fn screenshot_with(
+    library: Library,
+    size: (u16, u16),
+    keys: Vec<crossterm::event::KeyEvent>,
+    config: &Config,
+    color: bool,
+) -> String {
     let mut terminal = match Terminal::new(TestBackend::new(size.0, size.1)) {
         Ok(t) => t,
         Err(never) => match never {},
     };
     let mut app = App::new(library, size);
-    let theme = Theme::new(color);
+    config.apply(&mut app);
+    let theme = config.theme(color);
     let mut events = Scripted::keys(keys);
     let no_signal = Arc::new(AtomicUsize::new(0));
     // Scripted events and an off-screen buffer cannot fail.
@@ -141,7 +221,7 @@ pub fn screenshot(library: Library, size: (u16, u16), keys: Vec<crossterm::event
     buffer_text(terminal.backend().buffer())
 }
 
-fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String> {
+fn read_interactively(library: Library, config: &Config, color: bool) -> Result<ExitCode, String> {
     let signal = terminal::watch_signals().map_err(|e| format!("could not watch for signals: {e}"))?;
     terminal::install_panic_hook();
     let problems = library.problems.clone();
@@ -151,10 +231,11 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
             let mut terminal = Terminal::new(crate::output::Output::stdout())?;
             let size = terminal.size()?;
             let mut app = App::new(library, (size.width, size.height));
+            config.apply(&mut app);
             // Without the thread, people are simply extracted when first drawn.
             let _ = app.extract_people_in_background();
             maybe_panic_for_tests();
-            run(&mut terminal, &mut app, &Theme::new(color), &mut TerminalEvents, &signal)
+            run(&mut terminal, &mut app, &config.theme(color), &mut TerminalEvents, &signal)
         })();
         drop(session);
         result

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod json;
 pub mod keys;
 pub mod output;

@@ -137,7 +137,7 @@ pub fn run<B: Backend, E: EventSource>(
             if matches!(event, Event::Resize(..)) && batch[i + 1..].iter().any(|e| matches!(e, Event::Resize(..))) {
                 continue;
             }
-            if let Some(action) = keymap::action_for(&app.mode, event) {
+            if let Some(action) = app.keymap.action_for(keymap::key_mode(app), event) {
                 app.update(action);
                 dirty = true;
                 if app.should_quit {

@@ -12,6 +12,8 @@ use crossterm::{cursor, execute, terminal};
 /// Whether the terminal is ours (raw, alternate screen, mouse). Behind a lock so that the main
 /// thread and the signal watcher never restore at once, and a second restore does nothing.
 static TAKEN: Mutex<bool> = Mutex::new(false);
+/// Whether the kitty keyboard protocol was switched on, to be switched off again.
+static KEYBOARD_PUSHED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Raw mode, the alternate screen, mouse capture and a hidden cursor, undone when dropped.
 pub struct Session {
@@ -34,6 +36,13 @@ impl Session {
             return Err(e);
         }
         *TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
+        // Where the terminal speaks the kitty keyboard protocol, C-i and Tab, C-m and Enter, Esc
+        // and Alt are told apart, so every key in the config can be bound.
+        if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false) {
+            let flags = crossterm::event::KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
+            let pushed = execute!(io::stdout(), crossterm::event::PushKeyboardEnhancementFlags(flags)).is_ok();
+            KEYBOARD_PUSHED.store(pushed, std::sync::atomic::Ordering::Relaxed);
+        }
         Ok(Self { _private: () })
     }
 }
@@ -53,6 +62,9 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
+    if KEYBOARD_PUSHED.swap(false, std::sync::atomic::Ordering::Relaxed) {
+        let _ = execute!(out, crossterm::event::PopKeyboardEnhancementFlags);
+    }
     // Blank the alternate screen and home the cursor before leaving it: a terminal that was
     // resized meanwhile (tmux, for one) can otherwise carry rows of it onto the main screen.
     let _ = execute!(

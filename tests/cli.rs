@@ -8,8 +8,15 @@ use serde_json::Value;
 
 fn cyberreader() -> Command {
     let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("NO_COLOR").env_remove("CYBERREADER_CONFIG");
+    cmd.env("HOME", empty_home()).env("XDG_CONFIG_HOME", empty_home().join("config"));
     cmd
+}
+
+/// An empty home for the binary, so no test reads the user's config or writes their files.
+fn empty_home() -> &'static std::path::Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
 fn json_of(cmd: &mut Command) -> Value {
@@ -201,4 +208,75 @@ fn json_onto_a_full_disk_fails_with_a_message() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("could not write JSON to standard output") && stderr.contains("No space left"), "{stderr}");
+}
+
+#[test]
+fn config_prints_a_commented_default_that_reads_back() {
+    let out = cyberreader().arg("config").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("# cyberreader's config file."));
+    assert!(
+        text.contains("[reader]\n# The widest the article's text runs, in columns (20 to 1000).\nmax-width = 100\n")
+    );
+    assert!(text.contains("next-article = [\"J\"]  # next article\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, &text).unwrap();
+    cyberreader().arg("--config").arg(&path).arg("--json").assert().success();
+    cyberreader()
+        .arg("config")
+        .arg("--path")
+        .assert()
+        .success()
+        .stdout(format!("{}\n", empty_home().join("config/cyberreader/config.toml").display()));
+}
+
+#[test]
+fn a_bad_config_stops_every_mode_with_status_2_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "[reader]\nalign = \"middle\"\n").unwrap();
+    let message =
+        format!("cyberreader: {}:2:9: align cannot be \"middle\"; allowed: \"center\", \"left\"\n", path.display());
+    for args in [vec!["--json"], vec!["--screenshot"], vec![]] {
+        cyberreader().arg("--config").arg(&path).args(&args).assert().code(2).stderr(message.clone()).stdout("");
+        cyberreader().env("CYBERREADER_CONFIG", &path).args(&args).assert().code(2).stderr(message.clone());
+    }
+    // The default place is read too, and a file named there that is missing is no error.
+    let xdg = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(xdg.path().join("cyberreader")).unwrap();
+    std::fs::copy(&path, xdg.path().join("cyberreader/config.toml")).unwrap();
+    cyberreader()
+        .env("XDG_CONFIG_HOME", xdg.path())
+        .arg("--json")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(":2:9: align"));
+    cyberreader()
+        .arg("--config")
+        .arg(dir.path().join("missing.toml"))
+        .arg("--json")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("could not read the config file"));
+}
+
+#[test]
+fn help_shows_the_keys_the_config_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("keys.toml");
+    std::fs::write(&path, "[keys.article]\nnext-article = [\"C-n\", \"F5\"]\n").unwrap();
+    let out = cyberreader().arg("--config").arg(&path).arg("--help").assert().success().get_output().stdout.clone();
+    let help = String::from_utf8(out).unwrap();
+    assert!(help.contains("    C-n F5                 next article\n"), "{help}");
+    let screen = cyberreader()
+        .arg("--config")
+        .arg(&path)
+        .args(["--screenshot", "--keys", "<Enter><C-n>"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(screen).unwrap().contains("Articles 2/2"));
 }

@@ -20,8 +20,15 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn cyberreader() -> Command {
     let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-    cmd.env_remove("NO_COLOR").timeout(TIMEOUT);
+    cmd.env_remove("NO_COLOR").env_remove("CYBERREADER_CONFIG").timeout(TIMEOUT);
+    cmd.env("HOME", empty_home()).env("XDG_CONFIG_HOME", empty_home().join("config"));
     cmd
+}
+
+/// An empty home for the binary, so no test reads the user's config or writes their files.
+fn empty_home() -> &'static std::path::Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
 /// One injection: `inject` placed between visible text, what must be left between it (`kept`), and

@@ -367,6 +367,13 @@ fn action() -> impl Strategy<Value = Action> {
         Action::CursorHome,
         Action::CursorEnd,
         Action::Accept,
+        Action::Back,
+        Action::Zoom,
+        Action::NextArticle,
+        Action::PrevArticle,
+        Action::NextUnread,
+        Action::PrevUnread,
+        Action::ReadOn,
     ]);
     let cell = (0u16..320, 0u16..120);
     prop_oneof![
@@ -416,6 +423,9 @@ fn check_app(app: &App) {
     // (While the terminal is too small there are no panes, and the focus waits for them.)
     if app.focus == Focus::People && app.panes() != Panes::TooSmall {
         assert!(app.sidebar_visible(), "focus on a hidden sidebar");
+    }
+    if app.focus == Focus::List && app.panes() != Panes::TooSmall {
+        assert!(app.list_shown(), "focus on the list while the article is zoomed");
     }
     if let Mode::Search(input) = &app.mode {
         assert!(input.cursor <= input.query.len() && input.query.is_char_boundary(input.cursor));

@@ -47,6 +47,12 @@ struct Pty {
     flags_before: Vec<String>,
 }
 
+/// An empty home for the binary, so no test reads the user's config or writes their files.
+fn empty_home() -> &'static std::path::Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().unwrap()).path()
+}
+
 impl Pty {
     fn spawn(env: &[(&str, &str)]) -> Self {
         let size = PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 };
@@ -57,6 +63,9 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CYBERREADER_TEST_PANIC");
+        cmd.env_remove("CYBERREADER_CONFIG");
+        cmd.env("HOME", empty_home());
+        cmd.env("XDG_CONFIG_HOME", empty_home().join("config"));
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -23,7 +23,9 @@ fn readme_shows_the_real_screen_and_keys() {
     let screen = screenshot(load_bundled(), (120, 40), parse_keys("<Tab><Tab>").unwrap(), false);
     let keys = help_text();
     let keys = keys.strip_prefix("Keys:\n").unwrap_or(&keys);
+    let small = screenshot(load_bundled(), (80, 24), parse_keys("<Enter>").unwrap(), false);
     let expected = replace_section(&replace_section(&readme, "screen", &screen), "keys", keys);
+    let expected = replace_section(&expected, "screen-80x24", &small);
     if expected != readme {
         if std::env::var_os("UPDATE_README").is_some() {
             std::fs::write(README, &expected).unwrap();

@@ -1,11 +1,12 @@
-//! Whole screens at 80×24 and 120×40, drawn from the state by the same code the terminal uses,
+//! Whole screens at 80×24, 120×40 and 250×70, with the default keys and with remapped ones, drawn from the state by the same code the terminal uses,
 //! compared with reviewed snapshots (tests/snapshots/). Styles are checked where they carry
 //! meaning: focus, selection and matches, with and without colour.
 #![allow(clippy::unwrap_used)]
 
 use cyberreader::app::{Action, App};
 use cyberreader::article::load_bundled;
-use cyberreader::cli::screenshot;
+use cyberreader::cli::{screenshot, screenshot_with};
+use cyberreader::config;
 use cyberreader::keys::parse_keys;
 use cyberreader::ui::{Theme, render};
 use ratatui::buffer::Buffer;
@@ -14,6 +15,28 @@ use ratatui::style::{Color, Modifier};
 
 fn screen(w: u16, h: u16, keys: &str) -> String {
     screenshot(load_bundled(), (w, h), parse_keys(keys).unwrap(), true)
+}
+
+/// A user's config: keys moved about, a narrower left-aligned text, the help on F2.
+const REMAPPED: &str = r#"
+[reader]
+max-width = 60
+align = "left"
+
+[keys.reader]
+help = ["F2"]
+zoom = ["C-z", "A-z"]
+next-unread = ["u"]
+back = ["Q"]
+
+[keys.article]
+next-article = ["C-n", "Right"]
+previous-article = ["C-p"]
+"#;
+
+fn remapped(w: u16, h: u16, keys: &str) -> String {
+    let config = config::parse(REMAPPED, "remapped.toml").unwrap();
+    screenshot_with(load_bundled(), (w, h), parse_keys(keys).unwrap(), &config, true)
 }
 
 fn buffer(app: &App, color: bool) -> Buffer {
@@ -139,4 +162,75 @@ fn every_size_draws_without_panic() {
         app.update(Action::Resize(w, h));
         let _ = buffer(&app, true);
     }
+}
+
+#[test]
+fn start_250x70_text_keeps_its_measure_centred() {
+    let s = screen(250, 70, "<Enter>");
+    let line = s.lines().find(|l| l.contains("The international community")).unwrap();
+    let article_left = s.lines().next().unwrap().find("Article").unwrap();
+    assert!(line.find("The international").unwrap() > article_left + 20, "centred in the pane:\n{line}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn zoomed_article_80x24() {
+    let s = screen(80, 24, "z");
+    assert!(!s.contains("Articles"), "the list is gone");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn reading_on_with_j_and_space_80x24() {
+    // J from the article reads the second; Space pages it.
+    insta::assert_snapshot!(screen(80, 24, "<Enter>J<Space>"));
+}
+
+#[test]
+fn help_80x24_cuts_nothing_without_an_ellipsis() {
+    let s = screen(80, 24, "?");
+    // The longest help line does not fit the 72 columns inside the overlay at 80x24.
+    assert!(s.contains("   Enter                read the article; on a person, list their articl… "), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn remapped_help_120x40_shows_the_keys_in_force() {
+    let s = remapped(120, 40, "<F2>");
+    assert!(s.contains("F2                   this help"), "{s}");
+    assert!(s.contains("C-z A-z              the article alone"), "{s}");
+    assert!(!s.contains("? F1"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn remapped_flow_80x24() {
+    // C-n reads the next article from the article pane; the old J does nothing; the status
+    // bar's hints name the keys in force.
+    let s = remapped(80, 24, "<Enter>J<C-n>");
+    assert!(s.contains("Articles 2/2"), "{s}");
+    assert!(s.lines().last().unwrap().contains("F2 help"), "{s}");
+    assert!(s.lines().last().unwrap().contains("Q quit"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn remapped_250x70_left_aligned_at_60_columns() {
+    let s = remapped(250, 70, "<Enter><C-z>");
+    // Inside the border, before the scrollbar: a margin column and at most 60 of text.
+    let widest = s
+        .lines()
+        .skip(1)
+        .take(60)
+        .map(|l| l.chars().skip(1).take(246).collect::<String>().trim_end().chars().count())
+        .max();
+    assert_eq!(widest, Some(1 + 60), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn a_query_longer_than_the_bar_keeps_its_end_in_view_after_an_ellipsis() {
+    let s = screen(40, 12, "/the international community should work together");
+    let bar = s.lines().last().unwrap();
+    assert!(bar.starts_with("/…") && bar.contains("work together"), "{bar:?}");
 }

@@ -1,9 +1,12 @@
-//! What the user can ask for, whatever key or mouse event asked it.
+//! What the user can ask for, whatever key or mouse event asked it, and the names actions go by
+//! in the config file and the help.
 
 /// One thing to do to the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
+    /// `q`: close an overlay (later, a screen); in the reader, quit.
+    Back,
     /// Up/down in the focused pane.
     Up,
     Down,
@@ -25,6 +28,14 @@ pub enum Action {
     ToggleSidebar,
     ShowQuotes,
     ToggleHelp,
+    /// The article alone, the whole width, and back.
+    Zoom,
+    NextArticle,
+    PrevArticle,
+    NextUnread,
+    PrevUnread,
+    /// Space: a page down, and at the end of the article the next unread one.
+    ReadOn,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -42,4 +53,68 @@ pub enum Action {
     ScrollDownAt(u16, u16),
     ClickAt(u16, u16),
     Resize(u16, u16),
+}
+
+/// An action a key can be bound to: its name in the config file and what the help says of it.
+#[derive(Debug)]
+pub struct ActionDef {
+    pub action: Action,
+    pub name: &'static str,
+    pub help: &'static str,
+}
+
+const fn def(action: Action, name: &'static str, help: &'static str) -> ActionDef {
+    ActionDef { action, name, help }
+}
+
+/// Every action a key can be bound to, in the order help lists them.
+pub const ACTIONS: &[ActionDef] = &[
+    def(Action::Down, "down", "move down / scroll down"),
+    def(Action::Up, "up", "move up / scroll up"),
+    def(Action::PageDown, "page-down", "page down"),
+    def(Action::PageUp, "page-up", "page up"),
+    def(Action::HalfPageDown, "half-page-down", "half a page down"),
+    def(Action::HalfPageUp, "half-page-up", "half a page up"),
+    def(Action::Top, "top", "first article / top"),
+    def(Action::Bottom, "bottom", "last article / bottom"),
+    def(Action::ReadOn, "read-on", "page down; at the end, the next unread article"),
+    def(Action::NextArticle, "next-article", "next article"),
+    def(Action::PrevArticle, "previous-article", "previous article"),
+    def(Action::NextUnread, "next-unread", "next unread article"),
+    def(Action::PrevUnread, "previous-unread", "previous unread article"),
+    def(Action::FocusNext, "next-pane", "next pane"),
+    def(Action::FocusPrev, "previous-pane", "previous pane"),
+    def(Action::Open, "open", "read the article; on a person, list their articles"),
+    def(Action::StartSearch, "search", "search the article"),
+    def(Action::NextMatch, "next-match", "next match (or mention)"),
+    def(Action::PrevMatch, "previous-match", "previous match (or mention)"),
+    def(Action::ShowQuotes, "quotes", "quotes of the selected person"),
+    def(Action::ToggleSidebar, "sidebar", "show / hide the people sidebar"),
+    def(Action::Zoom, "zoom", "the article alone, the whole width (and back)"),
+    def(Action::Accept, "accept", "keep the search"),
+    def(Action::Cancel, "cancel", "clear the search, then the person filter"),
+    def(Action::ToggleHelp, "help", "this help"),
+    def(Action::Backspace, "backspace", "delete before the cursor"),
+    def(Action::Delete, "delete", "delete under the cursor"),
+    def(Action::ClearQuery, "clear-query", "clear the query"),
+    def(Action::CursorLeft, "cursor-left", "cursor left"),
+    def(Action::CursorRight, "cursor-right", "cursor right"),
+    def(Action::CursorHome, "cursor-home", "cursor to start"),
+    def(Action::CursorEnd, "cursor-end", "cursor to end"),
+    def(Action::Back, "back", "close; in the reader, quit"),
+    def(Action::Quit, "quit", "quit"),
+];
+
+impl Action {
+    /// The action a config file names.
+    #[must_use]
+    pub fn named(name: &str) -> Option<Self> {
+        ACTIONS.iter().find(|d| d.name == name).map(|d| d.action)
+    }
+
+    /// The definition of a bindable action.
+    #[must_use]
+    pub fn def(self) -> Option<&'static ActionDef> {
+        ACTIONS.iter().find(|d| d.action == self)
+    }
 }

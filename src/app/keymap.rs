@@ -1,254 +1,349 @@
-//! Keys and mouse events to actions, by mode. The tables here are the only place keys are bound:
-//! the help overlay and `--help` are generated from them.
+//! Keys to actions, as data: a [`Keymap`] holds, for each key mode, which keys each action has.
+//! It starts from [`DEFAULTS`] and takes the user's bindings on top; the help overlay, `--help`
+//! and the README's key list are generated from it, so they always say what the keys do.
+//!
+//! A key mode is where keys are read: a pane of the reader, the search prompt, an overlay.
+//! Adding one (a new screen) is a line in [`MODES`] and its lines in [`DEFAULTS`].
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use super::action::Action;
-use super::state::Mode;
+use super::action::{ACTIONS, Action};
+use super::state::{App, Focus, Mode};
+use crate::keys::Key;
 
-/// A key with its modifiers, as bound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
+/// Where keys are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyMode {
+    /// Any pane of the reader: what the list, article and people modes do not bind.
+    Reader,
+    List,
+    Article,
+    People,
+    /// Typing a search after `/`.
+    Prompt,
+    /// The help and quotes overlays.
+    Overlay,
 }
+
+/// A key mode: its name in the config file (`[keys.NAME]`), the help's heading, and where keys
+/// it does not bind are looked up next.
+#[derive(Debug)]
+pub struct ModeDef {
+    pub mode: KeyMode,
+    pub name: &'static str,
+    pub title: &'static str,
+    pub parent: Option<KeyMode>,
+}
+
+const fn mode(mode: KeyMode, name: &'static str, title: &'static str, parent: Option<KeyMode>) -> ModeDef {
+    ModeDef { mode, name, title, parent }
+}
+
+/// Every key mode, in the order help shows them.
+pub const MODES: &[ModeDef] = &[
+    mode(KeyMode::Reader, "reader", "Reading (any pane)", None),
+    mode(KeyMode::List, "list", "In the list", Some(KeyMode::Reader)),
+    mode(KeyMode::Article, "article", "In the article", Some(KeyMode::Reader)),
+    mode(KeyMode::People, "people", "In the people sidebar", Some(KeyMode::Reader)),
+    mode(KeyMode::Prompt, "search-prompt", "Typing a search (after /)", None),
+    mode(KeyMode::Overlay, "overlay", "Help and quotes", None),
+];
 
 const fn ch(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: false }
+    Key::plain(KeyCode::Char(c))
 }
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: true }
+    Key::ctrl(c)
 }
 const fn key(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
+    Key::plain(code)
 }
 
-/// One line of the keymap: the keys, what they do, and how the help says it.
-pub struct Binding {
-    pub keys: &'static [Key],
-    pub action: Action,
-    pub help: &'static str,
-}
-
-const fn bind(keys: &'static [Key], action: Action, help: &'static str) -> Binding {
-    Binding { keys, action, help }
-}
-
-/// Reading: the list, the article and the people sidebar.
-pub const NORMAL: &[Binding] = &[
-    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "move down / scroll down"),
-    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "move up / scroll up"),
-    bind(&[key(KeyCode::PageDown), ch(' '), ctrl('f')], Action::PageDown, "page down"),
-    bind(&[key(KeyCode::PageUp), ch('b'), ctrl('b')], Action::PageUp, "page up"),
-    bind(&[ctrl('d')], Action::HalfPageDown, "half a page down"),
-    bind(&[ctrl('u')], Action::HalfPageUp, "half a page up"),
-    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "first article / top"),
-    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "last article / bottom"),
-    bind(&[key(KeyCode::Tab), key(KeyCode::Right), ch('l')], Action::FocusNext, "next pane"),
-    bind(&[key(KeyCode::BackTab), key(KeyCode::Left), ch('h')], Action::FocusPrev, "previous pane"),
-    bind(&[key(KeyCode::Enter)], Action::Open, "read the article; on a person, list their articles"),
-    bind(&[ch('/')], Action::StartSearch, "search the article"),
-    bind(&[ch('n')], Action::NextMatch, "next match (or mention)"),
-    bind(&[ch('N')], Action::PrevMatch, "previous match (or mention)"),
-    bind(&[ch('o'), ch('"')], Action::ShowQuotes, "quotes of the selected person"),
-    bind(&[ch('p')], Action::ToggleSidebar, "show / hide the people sidebar"),
-    bind(&[key(KeyCode::Esc)], Action::Cancel, "clear the search, then the person filter"),
-    bind(&[ch('?'), key(KeyCode::F(1))], Action::ToggleHelp, "this help"),
-    bind(&[ch('q'), ctrl('c')], Action::Quit, "quit"),
-    bind(&DIGITS, Action::Digit(0), "a count for the next key: 20j, 3n, 40G (line 40)"),
+/// The default keys: a mode, an action, its keys.
+pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
+    (KeyMode::Reader, Action::Down, &[key(KeyCode::Down), ch('j')]),
+    (KeyMode::Reader, Action::Up, &[key(KeyCode::Up), ch('k')]),
+    (KeyMode::Reader, Action::PageDown, &[key(KeyCode::PageDown), ch(' '), ctrl('f')]),
+    (KeyMode::Reader, Action::PageUp, &[key(KeyCode::PageUp), ch('b'), ctrl('b')]),
+    (KeyMode::Reader, Action::HalfPageDown, &[ctrl('d')]),
+    (KeyMode::Reader, Action::HalfPageUp, &[ctrl('u')]),
+    (KeyMode::Reader, Action::Top, &[key(KeyCode::Home), ch('g')]),
+    (KeyMode::Reader, Action::Bottom, &[key(KeyCode::End), ch('G')]),
+    (KeyMode::Reader, Action::NextUnread, &[ch(']')]),
+    (KeyMode::Reader, Action::PrevUnread, &[ch('[')]),
+    (KeyMode::Reader, Action::FocusNext, &[key(KeyCode::Tab), key(KeyCode::Right), ch('l')]),
+    (KeyMode::Reader, Action::FocusPrev, &[key(KeyCode::BackTab), key(KeyCode::Left), ch('h')]),
+    (KeyMode::Reader, Action::Open, &[key(KeyCode::Enter)]),
+    (KeyMode::Reader, Action::StartSearch, &[ch('/')]),
+    (KeyMode::Reader, Action::NextMatch, &[ch('n')]),
+    (KeyMode::Reader, Action::PrevMatch, &[ch('N')]),
+    (KeyMode::Reader, Action::ShowQuotes, &[ch('o'), ch('"')]),
+    (KeyMode::Reader, Action::ToggleSidebar, &[ch('p')]),
+    (KeyMode::Reader, Action::Zoom, &[ch('z')]),
+    (KeyMode::Reader, Action::Cancel, &[key(KeyCode::Esc)]),
+    (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
+    (KeyMode::Reader, Action::Back, &[ch('q')]),
+    (KeyMode::Reader, Action::Quit, &[ctrl('c')]),
+    (KeyMode::Article, Action::ReadOn, &[ch(' ')]),
+    (KeyMode::Article, Action::NextArticle, &[ch('J')]),
+    (KeyMode::Article, Action::PrevArticle, &[ch('K')]),
+    (KeyMode::Prompt, Action::Accept, &[key(KeyCode::Enter)]),
+    (KeyMode::Prompt, Action::Cancel, &[key(KeyCode::Esc)]),
+    (KeyMode::Prompt, Action::Backspace, &[key(KeyCode::Backspace), ctrl('h')]),
+    (KeyMode::Prompt, Action::Delete, &[key(KeyCode::Delete)]),
+    (KeyMode::Prompt, Action::ClearQuery, &[ctrl('u')]),
+    (KeyMode::Prompt, Action::CursorLeft, &[key(KeyCode::Left)]),
+    (KeyMode::Prompt, Action::CursorRight, &[key(KeyCode::Right)]),
+    (KeyMode::Prompt, Action::CursorHome, &[key(KeyCode::Home), ctrl('a')]),
+    (KeyMode::Prompt, Action::CursorEnd, &[key(KeyCode::End), ctrl('e')]),
+    (KeyMode::Prompt, Action::Quit, &[ctrl('c')]),
+    (KeyMode::Overlay, Action::Down, &[key(KeyCode::Down), ch('j')]),
+    (KeyMode::Overlay, Action::Up, &[key(KeyCode::Up), ch('k')]),
+    (KeyMode::Overlay, Action::PageDown, &[key(KeyCode::PageDown), ch(' ')]),
+    (KeyMode::Overlay, Action::PageUp, &[key(KeyCode::PageUp), ch('b')]),
+    (KeyMode::Overlay, Action::Top, &[key(KeyCode::Home), ch('g')]),
+    (KeyMode::Overlay, Action::Bottom, &[key(KeyCode::End), ch('G')]),
+    (KeyMode::Overlay, Action::Cancel, &[key(KeyCode::Esc), ch('?'), key(KeyCode::Enter)]),
+    (KeyMode::Overlay, Action::Back, &[ch('q')]),
+    (KeyMode::Overlay, Action::Quit, &[ctrl('c')]),
 ];
 
-const DIGITS: [Key; 10] = [ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')];
-
-/// Typing a search query; other printable keys are typed into it.
-pub const SEARCH: &[Binding] = &[
-    bind(&[key(KeyCode::Enter)], Action::Accept, "keep the search"),
-    bind(&[key(KeyCode::Esc)], Action::Cancel, "abandon the search, back to where you were"),
-    bind(&[key(KeyCode::Backspace), ctrl('h')], Action::Backspace, "delete before the cursor"),
-    bind(&[key(KeyCode::Delete)], Action::Delete, "delete under the cursor"),
-    bind(&[ctrl('u')], Action::ClearQuery, "clear the query"),
-    bind(&[key(KeyCode::Left)], Action::CursorLeft, "cursor left"),
-    bind(&[key(KeyCode::Right)], Action::CursorRight, "cursor right"),
-    bind(&[key(KeyCode::Home), ctrl('a')], Action::CursorHome, "cursor to start"),
-    bind(&[key(KeyCode::End), ctrl('e')], Action::CursorEnd, "cursor to end"),
-    bind(&[ctrl('c')], Action::Quit, "quit"),
-];
-
-/// The help and quotes overlays.
-pub const OVERLAY: &[Binding] = &[
-    bind(&[key(KeyCode::Down), ch('j')], Action::Down, "scroll down"),
-    bind(&[key(KeyCode::Up), ch('k')], Action::Up, "scroll up"),
-    bind(&[key(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down"),
-    bind(&[key(KeyCode::PageUp), ch('b')], Action::PageUp, "page up"),
-    bind(&[key(KeyCode::Home), ch('g')], Action::Top, "top"),
-    bind(&[key(KeyCode::End), ch('G')], Action::Bottom, "bottom"),
-    bind(&[key(KeyCode::Esc), ch('q'), ch('?'), key(KeyCode::Enter)], Action::Cancel, "close"),
-    bind(&[ctrl('c')], Action::Quit, "quit"),
-];
-
-/// The bindings in force in `mode`.
+/// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
+/// closing in the overlays, the rest in the reader's panes.
 #[must_use]
-pub fn bindings(mode: &Mode) -> &'static [Binding] {
+pub fn does_something(mode: KeyMode, action: Action) -> bool {
+    let editing = matches!(
+        action,
+        Action::Accept
+            | Action::Backspace
+            | Action::Delete
+            | Action::ClearQuery
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorHome
+            | Action::CursorEnd
+    );
     match mode {
-        Mode::Normal => NORMAL,
-        Mode::Search(_) => SEARCH,
-        Mode::Help { .. } | Mode::Quotes { .. } => OVERLAY,
+        KeyMode::Prompt => editing || matches!(action, Action::Cancel | Action::Quit),
+        KeyMode::Overlay => matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Cancel
+                | Action::ToggleHelp
+                | Action::Back
+                | Action::Quit
+        ),
+        KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => !editing,
     }
 }
 
-/// The action for a terminal event in `mode`, if any.
-#[must_use]
-pub fn action_for(mode: &Mode, event: &Event) -> Option<Action> {
-    match event {
-        Event::Key(k) => key_action(mode, k),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollUp => Some(Action::ScrollUpAt(m.column, m.row)),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDownAt(m.column, m.row)),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt(m.column, m.row)),
-            _ => None,
-        },
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        _ => None,
+/// What help says of an action where the mode gives it a meaning of its own.
+fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
+    Some(match (mode, action) {
+        (KeyMode::Prompt, Action::Cancel) => "abandon the search, back to where you were",
+        (KeyMode::Overlay, Action::Cancel | Action::Back) => "close",
+        (KeyMode::Overlay, Action::Down) => "scroll down",
+        (KeyMode::Overlay, Action::Up) => "scroll up",
+        (KeyMode::Overlay, Action::Top) => "top",
+        (KeyMode::Overlay, Action::Bottom) => "bottom",
+        _ => return None,
+    })
+}
+
+/// One mode's bindings: each action with its keys, in help order.
+pub type ModeBindings = Vec<(Action, Vec<Key>)>;
+
+/// The keys in force: for each mode, each action's keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    modes: Vec<(KeyMode, ModeBindings)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let modes = MODES
+            .iter()
+            .map(|m| {
+                let mut actions: ModeBindings = DEFAULTS
+                    .iter()
+                    .filter(|(mode, ..)| *mode == m.mode)
+                    .map(|(_, action, keys)| (*action, keys.to_vec()))
+                    .collect();
+                sort_for_help(&mut actions);
+                (m.mode, actions)
+            })
+            .collect();
+        Self { modes }
     }
 }
 
-fn key_action(mode: &Mode, event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = event.modifiers.contains(KeyModifiers::ALT);
-    let pressed = Key { code: event.code, ctrl };
-    if let Some(b) = bindings(mode).iter().find(|b| b.keys.contains(&pressed)) {
-        return Some(match (b.action, event.code) {
-            (Action::Digit(_), KeyCode::Char(c)) => Action::Digit(c.to_digit(10).and_then(|d| u8::try_from(d).ok())?),
-            (action, _) => action,
-        });
-    }
-    match (mode, event.code) {
-        (Mode::Search(_), KeyCode::Char(c)) if !ctrl && !alt => Some(Action::Insert(c)),
-        _ => None,
-    }
+fn sort_for_help(actions: &mut [(Action, Vec<Key>)]) {
+    actions.sort_by_key(|(a, _)| ACTIONS.iter().position(|d| d.action == *a).unwrap_or(usize::MAX));
 }
 
-/// How a key is written in help: `Down`, `j`, `C-u`, `S-Tab`, `Space`.
-#[must_use]
-pub fn key_name(key: &Key) -> String {
-    let base = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::BackTab => "S-Tab".to_string(),
-        KeyCode::PageDown => "PgDn".to_string(),
-        KeyCode::PageUp => "PgUp".to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
-    };
-    if key.ctrl { format!("C-{base}") } else { base }
-}
-
-/// The keys of a binding, as help shows them: "Down j".
-#[must_use]
-pub fn keys_text(binding: &Binding) -> String {
-    if binding.keys == DIGITS {
-        return "0-9".to_string();
-    }
-    binding.keys.iter().map(key_name).collect::<Vec<_>>().join(" ")
-}
-
-/// The whole keymap as text sections, for `--help` and the help overlay.
-#[must_use]
-pub fn help_sections() -> Vec<(&'static str, &'static [Binding])> {
-    vec![("Reading", NORMAL), ("Typing a search (after /)", SEARCH), ("Help and quotes", OVERLAY)]
-}
-
-/// The keymap as plain text, for `--help`.
-#[must_use]
-pub fn help_text() -> String {
-    let mut out = String::from("Keys:\n");
-    for (title, bindings) in help_sections() {
-        out.push_str(&format!("  {title}\n"));
-        for b in bindings {
-            out.push_str(&format!("    {:<22} {}\n", keys_text(b), b.help));
+impl Keymap {
+    /// Gives `action` exactly `keys` in `mode`, taking each of them from whatever action had it
+    /// there: a user's binding replaces the default binding of that key.
+    pub fn bind(&mut self, mode: KeyMode, action: Action, keys: &[Key]) {
+        let Some((_, actions)) = self.modes.iter_mut().find(|(m, _)| *m == mode) else { return };
+        for (_, bound) in actions.iter_mut() {
+            bound.retain(|k| !keys.contains(k));
+        }
+        match actions.iter_mut().find(|(a, _)| *a == action) {
+            Some((_, bound)) => *bound = keys.to_vec(),
+            None => {
+                actions.push((action, keys.to_vec()));
+                sort_for_help(actions);
+            }
         }
     }
-    out.push_str("  Mouse: the wheel scrolls the pane under the pointer; a click selects an article or a person.\n");
-    out
+
+    /// Each action bound in `mode` (not counting the modes it falls back to), with its keys.
+    #[must_use]
+    pub fn bindings(&self, mode: KeyMode) -> &[(Action, Vec<Key>)] {
+        self.modes.iter().find(|(m, _)| *m == mode).map_or(&[], |(_, a)| a.as_slice())
+    }
+
+    /// The keys of `action` in `mode` or the modes it falls back to: the reverse map, for hints.
+    #[must_use]
+    pub fn keys_for(&self, mode: KeyMode, action: Action) -> &[Key] {
+        let mut at = Some(mode);
+        while let Some(m) = at {
+            if let Some((_, keys)) = self.bindings(m).iter().find(|(a, k)| *a == action && !k.is_empty()) {
+                return keys;
+            }
+            at = parent(m);
+        }
+        &[]
+    }
+
+    /// The action `key` does in `mode`, looking in the modes it falls back to.
+    #[must_use]
+    pub fn lookup(&self, mode: KeyMode, key: &Key) -> Option<Action> {
+        let mut at = Some(mode);
+        while let Some(m) = at {
+            if let Some((a, _)) = self.bindings(m).iter().find(|(_, keys)| keys.contains(key)) {
+                return Some(*a);
+            }
+            at = parent(m);
+        }
+        None
+    }
+
+    /// The action for a terminal event in `mode`, if any.
+    #[must_use]
+    pub fn action_for(&self, mode: KeyMode, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(k) if k.kind == KeyEventKind::Release => None,
+            Event::Key(k) => {
+                let pressed = Key::from_event(k);
+                if let Some(action) = self.lookup(mode, &pressed) {
+                    return Some(action);
+                }
+                // What no binding claims: digits are a count in the reader; in the prompt,
+                // printable characters are typed.
+                let plain = !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                match (mode, k.code) {
+                    (KeyMode::Prompt, KeyCode::Char(c)) if plain => Some(Action::Insert(c)),
+                    (KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People, KeyCode::Char(c))
+                        if plain =>
+                    {
+                        c.to_digit(10).and_then(|d| u8::try_from(d).ok()).map(Action::Digit)
+                    }
+                    _ => None,
+                }
+            }
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::ScrollUp => Some(Action::ScrollUpAt(m.column, m.row)),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDownAt(m.column, m.row)),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::ClickAt(m.column, m.row)),
+                _ => None,
+            },
+            Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+            _ => None,
+        }
+    }
+
+    /// The first key of `action` in `mode`, as help writes it, for the status bar's hints.
+    #[must_use]
+    pub fn hint_key(&self, mode: KeyMode, action: Action) -> Option<String> {
+        self.keys_for(mode, action).first().map(ToString::to_string)
+    }
+
+    /// The keymap as help sections: each mode's heading and its lines (keys, what they do).
+    #[must_use]
+    pub fn help_sections(&self) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+        MODES
+            .iter()
+            .map(|m| {
+                let mut lines: Vec<(String, &'static str)> = self
+                    .bindings(m.mode)
+                    .iter()
+                    .filter(|(_, keys)| !keys.is_empty())
+                    .map(|(action, keys)| {
+                        let help = help_in(m.mode, *action).or(action.def().map(|d| d.help)).unwrap_or("");
+                        (keys_text(keys), help)
+                    })
+                    .collect();
+                if m.mode == KeyMode::Reader {
+                    lines.push(("0-9".to_string(), "a count for the next key: 20j, 3n, 40G (line 40)"));
+                }
+                (m.title, lines)
+            })
+            .filter(|(_, lines)| !lines.is_empty())
+            .collect()
+    }
+
+    /// The keymap as plain text, for `--help` and the README.
+    #[must_use]
+    pub fn help_text(&self) -> String {
+        let mut out = String::from("Keys:\n");
+        for (title, lines) in self.help_sections() {
+            out.push_str(&format!("  {title}\n"));
+            for (keys, help) in lines {
+                out.push_str(&format!("    {keys:<22} {help}\n"));
+            }
+        }
+        out.push_str(
+            "  Mouse: the wheel scrolls the pane under the pointer; a click selects an article or a person.\n",
+        );
+        out
+    }
+}
+
+fn parent(mode: KeyMode) -> Option<KeyMode> {
+    MODES.iter().find(|m| m.mode == mode).and_then(|m| m.parent)
+}
+
+/// Keys as help writes them: "Down j".
+#[must_use]
+pub fn keys_text(keys: &[Key]) -> String {
+    keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")
+}
+
+/// Where the app reads keys now.
+#[must_use]
+pub fn key_mode(app: &App) -> KeyMode {
+    match (&app.mode, app.focus) {
+        (Mode::Search(_), _) => KeyMode::Prompt,
+        (Mode::Help { .. } | Mode::Quotes { .. }, _) => KeyMode::Overlay,
+        (Mode::Normal, Focus::List) => KeyMode::List,
+        (Mode::Normal, Focus::Article) => KeyMode::Article,
+        (Mode::Normal, Focus::People) => KeyMode::People,
+    }
+}
+
+/// The keymap of the defaults as plain text: the README's key list.
+#[must_use]
+pub fn help_text() -> String {
+    Keymap::default().help_text()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::SearchInput;
-    use crossterm::event::{KeyEventState, MouseEvent};
-
-    fn press(code: KeyCode, modifiers: KeyModifiers) -> Event {
-        Event::Key(KeyEvent { code, modifiers, kind: KeyEventKind::Press, state: KeyEventState::NONE })
-    }
-
-    #[test]
-    fn normal_mode_keys() {
-        let n = Mode::Normal;
-        assert_eq!(action_for(&n, &press(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
-        assert_eq!(action_for(&n, &press(KeyCode::Down, KeyModifiers::NONE)), Some(Action::Down));
-        assert_eq!(action_for(&n, &press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
-        assert_eq!(action_for(&n, &press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
-        assert_eq!(action_for(&n, &press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::FocusPrev));
-        assert_eq!(action_for(&n, &press(KeyCode::Char('/'), KeyModifiers::NONE)), Some(Action::StartSearch));
-        assert_eq!(action_for(&n, &press(KeyCode::Char('z'), KeyModifiers::NONE)), None);
-        assert_eq!(action_for(&n, &press(KeyCode::Char('7'), KeyModifiers::NONE)), Some(Action::Digit(7)));
-        assert_eq!(action_for(&n, &press(KeyCode::Char('0'), KeyModifiers::NONE)), Some(Action::Digit(0)));
-        let search = Mode::Search(crate::app::SearchInput::default());
-        assert_eq!(action_for(&search, &press(KeyCode::Char('7'), KeyModifiers::NONE)), Some(Action::Insert('7')));
-    }
-
-    #[test]
-    fn search_mode_types_letters_that_are_commands_elsewhere() {
-        let s = Mode::Search(SearchInput::default());
-        assert_eq!(action_for(&s, &press(KeyCode::Char('q'), KeyModifiers::NONE)), Some(Action::Insert('q')));
-        assert_eq!(action_for(&s, &press(KeyCode::Char('N'), KeyModifiers::SHIFT)), Some(Action::Insert('N')));
-        assert_eq!(action_for(&s, &press(KeyCode::Char('u'), KeyModifiers::CONTROL)), Some(Action::ClearQuery));
-        assert_eq!(action_for(&s, &press(KeyCode::Esc, KeyModifiers::NONE)), Some(Action::Cancel));
-        assert_eq!(action_for(&s, &press(KeyCode::Char('x'), KeyModifiers::ALT)), None);
-    }
-
-    #[test]
-    fn releases_are_ignored_and_mouse_maps_to_cells() {
-        let release = Event::Key(KeyEvent {
-            code: KeyCode::Char('q'),
-            modifiers: KeyModifiers::NONE,
-            kind: KeyEventKind::Release,
-            state: KeyEventState::NONE,
-        });
-        assert_eq!(action_for(&Mode::Normal, &release), None);
-        let wheel = Event::Mouse(MouseEvent {
-            kind: MouseEventKind::ScrollDown,
-            column: 3,
-            row: 4,
-            modifiers: KeyModifiers::NONE,
-        });
-        assert_eq!(action_for(&Mode::Normal, &wheel), Some(Action::ScrollDownAt(3, 4)));
-        assert_eq!(action_for(&Mode::Normal, &Event::Resize(80, 24)), Some(Action::Resize(80, 24)));
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_mode() {
-        for (title, bindings) in help_sections() {
-            let keys: Vec<&Key> = bindings.iter().flat_map(|b| b.keys).collect();
-            for (i, k) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(k), "{} bound twice in {title}", key_name(k));
-            }
-        }
-    }
-
-    #[test]
-    fn help_text_lists_every_binding() {
-        let text = help_text();
-        for (_, bindings) in help_sections() {
-            for b in bindings {
-                assert!(text.contains(b.help), "{}", b.help);
-            }
-        }
-        assert!(text.contains("C-u"));
-        assert!(text.contains("S-Tab"));
-    }
-}
+#[path = "keymap_tests.rs"]
+mod tests;

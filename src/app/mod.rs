@@ -2,6 +2,7 @@
 //! [`Action`]s in [`keymap`], and [`App::update`] applies them.
 
 mod action;
+mod flow;
 pub mod keymap;
 mod layout;
 pub mod overlay;
@@ -10,8 +11,11 @@ mod search;
 mod state;
 mod update;
 
-pub use action::Action;
-pub use layout::{MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, SidebarPref, article_text_area, inner, layout};
+pub use action::{ACTIONS, Action, ActionDef};
+pub use layout::{
+    Align, DEFAULT_MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, Reading, SidebarPref, article_text_area, inner,
+    layout,
+};
 pub use state::{
     Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,
 };

@@ -4,7 +4,6 @@
 use ratatui::layout::Rect;
 
 use super::App;
-use super::keymap::{help_sections, keys_text};
 use crate::text::wrap_text;
 
 /// One line of an overlay, by what it is; the renderer picks the style.
@@ -25,9 +24,9 @@ pub enum OverlayLine {
 #[must_use]
 pub fn help_lines(app: &App) -> Vec<OverlayLine> {
     let mut lines = Vec::new();
-    for (title, bindings) in help_sections() {
+    for (title, bindings) in app.keymap.help_sections() {
         lines.push(OverlayLine::Heading(title.to_string()));
-        lines.extend(bindings.iter().map(|b| OverlayLine::Binding(keys_text(b), b.help)));
+        lines.extend(bindings.into_iter().map(|(keys, help)| OverlayLine::Binding(keys, help)));
         lines.push(OverlayLine::Blank);
     }
     lines.push(OverlayLine::Heading("Mouse".to_string()));

@@ -7,7 +7,8 @@ use crate::article::{Article, Library, Problem};
 use crate::people::{self, Person, PersonSummary};
 use crate::text::{Doc, Match, Wrapped, wrap_doc};
 
-use super::layout::{Panes, SidebarPref, layout};
+use super::keymap::Keymap;
+use super::layout::{Panes, Reading, SidebarPref, layout};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -142,6 +143,10 @@ pub struct App {
     pub count: Option<usize>,
     pub should_quit: bool,
     pub current: Option<Current>,
+    /// The keys in force (the defaults and the user's config).
+    pub keymap: Arc<Keymap>,
+    /// How the article is laid out: its text's width and place, and whether it is zoomed.
+    pub reading: Reading,
 }
 
 impl App {
@@ -171,6 +176,8 @@ impl App {
             count: None,
             should_quit: false,
             current: None,
+            keymap: Arc::new(Keymap::default()),
+            reading: Reading::default(),
         };
         app.sync();
         app
@@ -265,7 +272,7 @@ impl App {
     /// The panes for the current size.
     #[must_use]
     pub fn panes(&self) -> Panes {
-        layout(self.size.0, self.size.1, self.sidebar)
+        layout(self.size.0, self.size.1, self.sidebar, &self.reading)
     }
 
     /// Whether the people sidebar is on screen.

@@ -47,7 +47,7 @@ fn each_article_keeps_its_own_scroll_position() {
     let mut app = app(120, 40);
     app.update(Action::Open);
     assert_eq!(app.focus, Focus::Article);
-    assert!(app.read[0]);
+    assert!(app.is_read(0));
     app.update(Action::PageDown);
     let scrolled = app.top_row();
     assert!(scrolled > 0);

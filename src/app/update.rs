@@ -46,7 +46,7 @@ impl App {
             Action::PageUp => *scroll = scroll.saturating_sub(page),
             Action::Top => *scroll = 0,
             Action::Bottom => *scroll = u16::MAX,
-            Action::Cancel | Action::ToggleHelp | Action::ClickAt(..) => self.mode = Mode::Normal,
+            Action::Cancel | Action::Back | Action::ToggleHelp | Action::ClickAt(..) => self.mode = Mode::Normal,
             _ => {}
         }
     }
@@ -82,6 +82,14 @@ impl App {
                     self.step_match(action == Action::NextMatch);
                 }
             }
+            Action::NextArticle => self.step_article(times),
+            Action::PrevArticle => self.step_article(-times),
+            Action::NextUnread => self.step_unread(true, count.unwrap_or(1)),
+            Action::PrevUnread => self.step_unread(false, count.unwrap_or(1)),
+            Action::ReadOn => self.read_on(times),
+            Action::Zoom => self.toggle_zoom(),
+            // In the reader, back is out; screens and overlays close on it instead.
+            Action::Back => self.should_quit = true,
             Action::FocusNext => self.cycle_focus(true),
             Action::FocusPrev => self.cycle_focus(false),
             Action::Open => self.open(),
@@ -100,7 +108,7 @@ impl App {
     }
 
     /// Rows or entries a page moves in the focused pane.
-    fn page_size(&self) -> isize {
+    pub(super) fn page_size(&self) -> isize {
         let Panes::Panes(p) = self.panes() else { return 1 };
         let rows = match self.focus {
             Focus::List => usize::from(inner(p.list).height) / LIST_ITEM_ROWS,
@@ -111,7 +119,7 @@ impl App {
     }
 
     /// Moves in the focused pane.
-    fn move_by(&mut self, delta: isize) {
+    pub(super) fn move_by(&mut self, delta: isize) {
         match self.focus {
             Focus::List => self.select(offset(self.selected, delta, self.list_len())),
             Focus::Article => self.scroll_article(delta),
@@ -141,7 +149,7 @@ impl App {
         let row = offset(top, delta, max + 1);
         self.set_top_row(row);
         if let Some(i) = self.shown() {
-            self.read[i] = true;
+            self.mark_read(i);
         }
     }
 
@@ -156,7 +164,8 @@ impl App {
     }
 
     fn cycle_focus(&mut self, forward: bool) {
-        let mut order = vec![Focus::List, Focus::Article];
+        // Zoomed, the article is the only pane.
+        let mut order = if self.list_shown() { vec![Focus::List, Focus::Article] } else { vec![Focus::Article] };
         if self.sidebar_visible() {
             order.push(Focus::People);
         }
@@ -171,7 +180,7 @@ impl App {
         match self.focus {
             Focus::Article => {
                 if let Some(i) = self.shown() {
-                    self.read[i] = true;
+                    self.mark_read(i);
                 }
             }
             Focus::People => {
@@ -210,6 +219,8 @@ impl App {
     }
 
     fn toggle_sidebar(&mut self) {
+        // Zoomed, the sidebar comes back with the other panes.
+        self.reading.zoom = false;
         let visible = self.sidebar_visible();
         self.sidebar = if visible { super::SidebarPref::Hidden } else { super::SidebarPref::Shown };
         if !self.sidebar_visible() && self.focus == Focus::People {

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::{Theme, is_focused, pane, put};
-use crate::app::{App, Focus, article_text_area};
+use crate::app::{App, Focus};
 use crate::text::{BlockKind, Match};
 
-pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the article pane at `area`, its text in `text_area` (from the layout).
+pub fn render(app: &App, theme: &Theme, area: Rect, text_area: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::Article);
     let Some(current) = app.current.as_ref() else {
         let block = pane(Line::from(" Article "), focused, theme);
@@ -19,7 +20,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let top = app.top_row();
     let total = current.wrapped.len();
-    let text_area = article_text_area(area);
     let height = usize::from(text_area.height);
     let percent = if total <= height { 100 } else { (top + height).min(total) * 100 / total };
     let block =

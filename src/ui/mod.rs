@@ -9,7 +9,7 @@ mod people;
 mod status;
 mod theme;
 
-pub use theme::Theme;
+pub use theme::{ELEMENTS, Theme, ThemeName};
 
 use cells::put;
 
@@ -30,12 +30,14 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let Panes::Panes(panes) = crate::app::layout(area.width, area.height, app.sidebar) else {
+    let Panes::Panes(panes) = crate::app::layout(area.width, area.height, app.sidebar, &app.reading) else {
         too_small(area, buf);
         return;
     };
-    list::render(app, theme, panes.list, buf);
-    article::render(app, theme, panes.article, buf);
+    if panes.list_shown() {
+        list::render(app, theme, panes.list, buf);
+    }
+    article::render(app, theme, panes.article, panes.text, buf);
     if let Some(rect) = panes.people {
         people::render(app, theme, rect, buf);
     }

@@ -49,11 +49,11 @@ fn draw_people(app: &App, people: &[Person], focused: bool, theme: &Theme, inner
         );
         let count = format!(" ×{}", person.mentions);
         let name_width = width.saturating_sub(columns(&count) + 1);
-        let name = Span::styled(format!(" {}", truncate(&person.name, name_width)), theme.headline.patch(row_style));
+        let name = Span::styled(format!(" {}", truncate(&person.name, name_width)), theme.person.patch(row_style));
         put(buf, inner.x, y, inner.width, &Line::from(vec![name, Span::styled(count, theme.dim.patch(row_style))]));
         let role = person.role.as_deref().unwrap_or_else(|| unnamed_role(app, person));
         let role = format!("   {}", truncate(role, width.saturating_sub(3)));
-        put(buf, inner.x, y + 1, inner.width, &Line::styled(role, theme.dim.patch(row_style)));
+        put(buf, inner.x, y + 1, inner.width, &Line::styled(role, theme.role.patch(row_style)));
     }
 }
 

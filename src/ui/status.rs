@@ -18,11 +18,15 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let (before, after) = input.query.split_at(input.cursor);
         let mut chars = after.chars();
         let under = chars.next().map_or(" ".to_string(), |c| c.to_string());
+        // A query longer than the bar keeps the cursor in view: "…" where either end is cut.
+        let room = prompt_width.saturating_sub(1 + columns(&under));
+        let before = tail(before, room);
+        let after = truncate(chars.as_str(), room.saturating_sub(columns(&before))).into_owned();
         let line = Line::from(vec![
             Span::styled("/", theme.badge),
-            Span::styled(before.to_string(), theme.status),
+            Span::styled(before, theme.status),
             Span::styled(under, theme.cursor),
-            Span::styled(chars.as_str().to_string(), theme.status),
+            Span::styled(after, theme.status),
         ]);
         put(buf, area.x, area.y, u16::try_from(prompt_width).unwrap_or(area.width), &line);
         right(buf, area, &counter, theme);
@@ -47,8 +51,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let counter = counter(app).unwrap_or_default();
     let hint = hint(app);
     let left_wants = columns(&left.content).min(24);
-    let short = if app.sidebar_visible() { "? help" } else { "p people  ? help" };
-    let right_text = [hint.as_str(), short, "? help", ""]
+    let (short, shortest) = short_hints(app);
+    let right_text = [hint.as_str(), short.as_str(), shortest.as_str(), ""]
         .into_iter()
         .map(|h| match (counter.is_empty(), h.is_empty()) {
             (true, _) => h.to_string(),
@@ -64,6 +68,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if right_width > 0 && right_width + 1 < avail {
         right(buf, area, &right_text, theme);
     }
+}
+
+/// The end of `text` in `width` columns, with "…" first where it was cut.
+fn tail(text: &str, width: usize) -> String {
+    if columns(text) <= width {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let w = columns(c.encode_utf8(&mut [0; 4]));
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    if width == 0 {
+        return String::new();
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 fn right(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
@@ -106,12 +131,63 @@ fn position(app: &App) -> String {
 }
 
 fn hint(app: &App) -> String {
-    // With the sidebar folded away, say how to bring it back.
-    let people = if app.sidebar_visible() { "" } else { "p people  " };
-    match (&app.mode, app.focus) {
-        (Mode::Help { .. } | Mode::Quotes { .. }, _) => "j/k scroll  Esc close".to_string(),
-        (_, Focus::People) => "Enter articles  o quotes  ? help".to_string(),
-        (_, Focus::List) => format!("Enter read  / search  {people}? help  q quit"),
-        (_, Focus::Article) => format!("/ search  n/N next  {people}? help  q quit"),
+    use crate::app::Action;
+    use crate::app::keymap::{KeyMode, key_mode};
+    let mode = key_mode(app);
+    // The keys in force, first key of each; an unbound action drops out of the hint.
+    let say = |action: Action, what: &str| {
+        app.keymap.hint_key(mode, action).map(|k| format!("{k} {what}")).unwrap_or_default()
+    };
+    let mut parts = match (mode, app.focus) {
+        (KeyMode::Overlay, _) => vec![scroll_hint(app, mode), say(Action::Cancel, "close")],
+        (_, Focus::People) => vec![say(Action::Open, "articles"), say(Action::ShowQuotes, "quotes")],
+        (_, Focus::List) => vec![say(Action::Open, "read"), say(Action::StartSearch, "search")],
+        (_, Focus::Article) => vec![say(Action::StartSearch, "search"), say(Action::ReadOn, "read on")],
+    };
+    if mode != KeyMode::Overlay {
+        // With the sidebar folded away, say how to bring it back.
+        if !app.sidebar_visible() && app.focus != Focus::People {
+            parts.push(say(Action::ToggleSidebar, "people"));
+        }
+        parts.push(say(Action::ToggleHelp, "help"));
+        if app.focus != Focus::People {
+            parts.push(say(Action::Back, "quit"));
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("  ")
+}
+
+fn scroll_hint(app: &App, mode: crate::app::keymap::KeyMode) -> String {
+    use crate::app::Action;
+    match (app.keymap.hint_key(mode, Action::Down), app.keymap.hint_key(mode, Action::Up)) {
+        (Some(d), Some(u)) => format!("{d}/{u} scroll"),
+        _ => String::new(),
+    }
+}
+
+/// The short hints kept when the full one does not fit: the sidebar's key, then help's.
+fn short_hints(app: &App) -> (String, String) {
+    use crate::app::Action;
+    use crate::app::keymap::key_mode;
+    let mode = key_mode(app);
+    let help = app.keymap.hint_key(mode, Action::ToggleHelp).map(|k| format!("{k} help")).unwrap_or_default();
+    let people = app.keymap.hint_key(mode, Action::ToggleSidebar).map(|k| format!("{k} people"));
+    match people {
+        Some(p) if !app.sidebar_visible() => (format!("{p}  {help}"), help),
+        _ => (help.clone(), help),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tail;
+
+    #[test]
+    fn the_end_of_a_long_query_shows_after_an_ellipsis() {
+        assert_eq!(tail("short", 10), "short");
+        assert_eq!(tail("a long query", 6), "…query");
+        assert_eq!(tail("대통령 박근혜", 5), "…근혜");
+        assert_eq!(tail("abc", 0), "");
     }
 }
