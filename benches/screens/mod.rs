@@ -8,13 +8,12 @@ use std::cell::RefCell;
 use std::io::{self, Write};
 use std::rc::Rc;
 
-use cyberreader::app::{Action, App, Panes, SidebarPref, layout};
+use cyberreader::app::{Action, App};
 use cyberreader::article::Library;
 use cyberreader::output::{Mode, Output};
 use cyberreader::ui::{Theme, render};
 use ratatui::Terminal;
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Rect, Size};
+use ratatui::layout::Size;
 
 /// A writer that keeps what was written, shared with whoever holds a clone.
 #[derive(Debug, Clone, Default)]
@@ -42,8 +41,7 @@ impl Write for Tap {
 pub enum Layout {
     /// The reader as it starts: list and article, and the people sidebar where it fits.
     Default,
-    /// The article pane alone, the full width of the terminal. The reader has no zoom yet: the
-    /// screen is drawn wider with the sidebar hidden, and the article pane's columns are shown.
+    /// The article alone, the full width of the terminal (the zoom key, `z`).
     Zoomed,
 }
 
@@ -60,24 +58,11 @@ pub struct Run {
     pub frames: Vec<usize>,
 }
 
-/// The width to draw at so that the article pane (borders included) is `width` wide.
-fn zoom_width(width: u16, height: u16) -> (u16, u16) {
-    for wide in width..width + 60 {
-        if let Panes::Panes(p) = layout(wide, height, SidebarPref::Hidden)
-            && p.article.width == width
-        {
-            return (wide, p.article.x);
-        }
-    }
-    (width, 0)
-}
-
 impl Run {
     pub fn new(library: Library, (w, h): (u16, u16), mode: Mode, layout: Layout) -> Self {
-        let app_size = if layout == Layout::Zoomed { (zoom_width(w, h).0, h) } else { (w, h) };
-        let mut app = App::new(library, app_size);
+        let mut app = App::new(library, (w, h));
         if layout == Layout::Zoomed {
-            app.sidebar = SidebarPref::Hidden;
+            app.update(Action::Zoom);
         }
         let tap = Tap::default();
         let backend = Output::with_size(tap.clone(), mode, Size { width: w, height: h });
@@ -98,25 +83,8 @@ impl Run {
 
     /// Draws a frame; returns its bytes, which the emulator has read.
     pub fn draw(&mut self) -> usize {
-        let (app, theme, layout, (w, h)) = (&self.app, &self.theme, self.layout, self.size);
-        self.terminal
-            .draw(|f| {
-                if layout == Layout::Zoomed {
-                    let (wide, x0) = zoom_width(w, h);
-                    let area = Rect::new(0, 0, wide, h);
-                    let mut buf = Buffer::empty(area);
-                    render(app, theme, area, &mut buf);
-                    let out = f.buffer_mut();
-                    for y in 0..h {
-                        for x in 0..w {
-                            out[(x, y)] = buf[(x0 + x, y)].clone();
-                        }
-                    }
-                } else {
-                    render(app, theme, f.area(), f.buffer_mut());
-                }
-            })
-            .expect("an off-screen draw");
+        let (app, theme) = (&self.app, &self.theme);
+        self.terminal.draw(|f| render(app, theme, f.area(), f.buffer_mut())).expect("an off-screen draw");
         let bytes = self.tap.take();
         self.emulator.process(&bytes);
         self.frames.push(bytes.len());
@@ -135,8 +103,7 @@ impl Run {
     /// The terminal (and the emulator) change size; the frame drawn after it.
     pub fn resize(&mut self, w: u16, h: u16) -> usize {
         self.size = (w, h);
-        let app_size = if self.layout == Layout::Zoomed { (zoom_width(w, h).0, h) } else { (w, h) };
-        self.app.update(Action::Resize(app_size.0, app_size.1));
+        self.app.update(Action::Resize(w, h));
         self.terminal.backend_mut().resize(w, h);
         self.emulator.screen_mut().set_size(h, w);
         self.draw()
