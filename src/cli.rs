@@ -14,7 +14,7 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use crate::app::App;
 use crate::article::{Library, load_bundled, load_paths};
 use crate::keys::parse_keys;
-use crate::run::{Exit, Scripted, TerminalEvents, run};
+use crate::run::{Exit, Scripted, SessionOnly, TerminalEvents, run};
 use crate::ui::{Theme, buffer_text};
 use crate::{json, terminal};
 
@@ -131,7 +131,7 @@ pub fn screenshot(library: Library, size: (u16, u16), keys: Vec<crossterm::event
     let mut events = Scripted::keys(keys);
     let no_signal = Arc::new(AtomicUsize::new(0));
     // Scripted events and an off-screen buffer cannot fail.
-    let _ = run(&mut terminal, &mut app, &theme, &mut events, &no_signal);
+    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut SessionOnly, &no_signal);
     if let Err(never) = terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area())) {
         match never {}
     }
@@ -151,7 +151,7 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
             // Without the thread, people are simply extracted when first drawn.
             let _ = app.extract_people_in_background();
             maybe_panic_for_tests();
-            run(&mut terminal, &mut app, &Theme::new(color), &mut TerminalEvents, &signal)
+            run(&mut terminal, &mut app, &Theme::new(color), &mut TerminalEvents, &mut SessionOnly, &signal)
         })();
         drop(session);
         result

@@ -2,6 +2,7 @@
 //! [`Action`]s in [`keymap`], and [`App::update`] applies them.
 
 mod action;
+mod effect;
 pub mod keymap;
 mod layout;
 pub mod overlay;
@@ -11,6 +12,7 @@ mod state;
 mod update;
 
 pub use action::Action;
+pub use effect::Effect;
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, SidebarPref, article_text_area, inner, layout};
 pub use state::{
     Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,

@@ -1,12 +1,14 @@
 //! The reader's state: plain data, no terminal.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use crate::article::{Article, Library, Problem};
+use crate::article::{Article, ArticleId, Library, Problem};
 use crate::people::{self, Person, PersonSummary};
 use crate::text::{Doc, Match, Wrapped, wrap_doc};
 
+use super::effect::Effect;
 use super::layout::{Panes, SidebarPref, layout};
 
 /// Which pane has the keyboard.
@@ -80,6 +82,10 @@ pub struct ArticleView {
     pub people_offset: usize,
 }
 
+/// The view of an article not looked at yet.
+static UNSEEN: ArticleView =
+    ArticleView { scroll: Anchor { block: 0, offset: 0 }, search: None, person: 0, people_offset: 0 };
+
 /// The list narrowed to the articles that name one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListFilter {
@@ -126,9 +132,12 @@ pub struct App {
     pub selected: usize,
     pub list_offset: usize,
     pub filter: Option<ListFilter>,
-    /// Articles opened this session.
-    pub read: Vec<bool>,
-    pub views: Vec<ArticleView>,
+    /// Articles read, by id.
+    read: HashSet<ArticleId>,
+    /// Per-article views, by id; an article not in it has never been looked at.
+    views: HashMap<ArticleId, ArticleView>,
+    /// What must happen outside the state (saving, marking read), taken by the runner.
+    effects: Vec<Effect>,
     pub focus: Focus,
     pub mode: Mode,
     /// The terminal's size at the last draw or resize.
@@ -160,8 +169,9 @@ impl App {
             selected: 0,
             list_offset: 0,
             filter: None,
-            read: vec![false; n],
-            views: vec![ArticleView::default(); n],
+            read: HashSet::new(),
+            views: HashMap::new(),
+            effects: Vec::new(),
             focus: Focus::List,
             mode: Mode::Normal,
             size,
@@ -309,7 +319,7 @@ impl App {
     /// The first row of the article pane, clamped so the last page is full.
     #[must_use]
     pub fn top_row(&self) -> usize {
-        let (Some(c), Some(view)) = (&self.current, self.shown().and_then(|i| self.views.get(i))) else { return 0 };
+        let (Some(c), Some(view)) = (&self.current, self.view()) else { return 0 };
         let row = c.wrapped.row_at(view.scroll.block as usize, view.scroll.offset as usize);
         row.min(self.max_top_row())
     }
@@ -323,20 +333,58 @@ impl App {
     /// The view of the shown article.
     #[must_use]
     pub fn view(&self) -> Option<&ArticleView> {
-        self.shown().and_then(|i| self.views.get(i))
+        self.shown().map(|i| self.view_of(i))
+    }
+
+    /// The view of article `i` (an article never looked at has the default one).
+    #[must_use]
+    pub fn view_of(&self, i: usize) -> &ArticleView {
+        self.articles.get(i).and_then(|a| self.views.get(&a.id)).unwrap_or(&UNSEEN)
     }
 
     pub fn view_mut(&mut self) -> Option<&mut ArticleView> {
         let i = self.shown()?;
-        self.views.get_mut(i)
+        let id = self.articles.get(i)?.id.clone();
+        Some(self.views.entry(id).or_default())
+    }
+
+    /// Whether article `i` has been read.
+    #[must_use]
+    pub fn is_read(&self, i: usize) -> bool {
+        self.articles.get(i).is_some_and(|a| self.read.contains(&a.id))
+    }
+
+    /// Marks article `i` read or unread; a change becomes an effect for the library.
+    pub fn set_read(&mut self, i: usize, read: bool) {
+        let Some(id) = self.articles.get(i).map(|a| a.id.clone()) else { return };
+        let changed = if read { self.read.insert(id.clone()) } else { self.read.remove(&id) };
+        if changed {
+            self.effects.push(Effect::SetRead { id, read });
+        }
+    }
+
+    /// Moves the shown article to `anchor`; a move is an effect, so the library keeps it.
+    pub(super) fn set_scroll(&mut self, anchor: Anchor) {
+        let Some(v) = self.view_mut() else { return };
+        if v.scroll == anchor {
+            return;
+        }
+        v.scroll = anchor;
+        if let Some(id) = self.shown().and_then(|i| self.articles.get(i)).map(|a| a.id.clone()) {
+            self.effects.push(Effect::SavePosition { id, position: anchor });
+        }
+    }
+
+    /// The effects of the updates since the last call, in order, for the runner to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The person selected in the sidebar of the shown article.
     #[must_use]
     pub fn selected_person(&self) -> Option<&Person> {
         let i = self.shown()?;
-        let at = self.views.get(i)?.person;
-        self.people_of(i).get(at)
+        self.people_of(i).get(self.view_of(i).person)
     }
 }
 

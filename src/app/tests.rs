@@ -47,7 +47,7 @@ fn each_article_keeps_its_own_scroll_position() {
     let mut app = app(120, 40);
     app.update(Action::Open);
     assert_eq!(app.focus, Focus::Article);
-    assert!(app.read[0]);
+    assert!(app.is_read(0));
     app.update(Action::PageDown);
     let scrolled = app.top_row();
     assert!(scrolled > 0);
@@ -387,4 +387,23 @@ fn a_count_before_a_move_multiplies_it_or_picks_the_line() {
     app.update(Action::Digit(2));
     app.update(Action::Bottom);
     assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn reading_and_scrolling_become_effects_for_the_library() {
+    let mut app = app(120, 40);
+    assert!(app.take_effects().is_empty(), "moving nowhere asks nothing");
+    let id = app.articles[0].id.clone();
+    app.update(Action::Open);
+    assert_eq!(app.take_effects(), [Effect::SetRead { id: id.clone(), read: true }]);
+    app.update(Action::Down);
+    let effects = app.take_effects();
+    assert!(matches!(effects.as_slice(), [Effect::SavePosition { id: moved, .. }] if *moved == id), "{effects:?}");
+    // Reading it again changes nothing, so asks nothing.
+    app.update(Action::FocusPrev);
+    app.update(Action::FocusNext);
+    assert!(app.take_effects().is_empty());
+    app.set_read(0, false);
+    assert_eq!(app.take_effects(), [Effect::SetRead { id, read: false }]);
+    assert!(!app.is_read(0));
 }

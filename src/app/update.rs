@@ -141,7 +141,7 @@ impl App {
         let row = offset(top, delta, max + 1);
         self.set_top_row(row);
         if let Some(i) = self.shown() {
-            self.read[i] = true;
+            self.set_read(i, true);
         }
     }
 
@@ -150,9 +150,7 @@ impl App {
         let Some(c) = &self.current else { return };
         let Some(r) = c.wrapped.rows.get(row.min(c.wrapped.len().saturating_sub(1))) else { return };
         let anchor = Anchor { block: r.block, offset: r.start };
-        if let Some(v) = self.view_mut() {
-            v.scroll = anchor;
-        }
+        self.set_scroll(anchor);
     }
 
     fn cycle_focus(&mut self, forward: bool) {
@@ -171,7 +169,7 @@ impl App {
         match self.focus {
             Focus::Article => {
                 if let Some(i) = self.shown() {
-                    self.read[i] = true;
+                    self.set_read(i, true);
                 }
             }
             Focus::People => {

@@ -50,7 +50,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             row_style,
         );
         let marker =
-            if app.read[index] { Span::raw("  ") } else { Span::styled("• ", theme.unread.patch(row_style)) };
+            if app.is_read(index) { Span::raw("  ") } else { Span::styled("• ", theme.unread.patch(row_style)) };
         let headline = Span::styled(
             truncate(&article.title, width.saturating_sub(2)).into_owned(),
             theme.headline.patch(row_style),
