@@ -20,8 +20,18 @@ use crate::{json, terminal};
 
 /// A terminal news reader that knows who is in the story.
 #[derive(Debug, Parser)]
-#[command(name = "cyberreader", version, about, after_help = after_help())]
+#[command(
+    name = "cyberreader",
+    version = env!("CYBERREADER_VERSION_LINE"),
+    about,
+    after_help = after_help(),
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Articles to read: plain-text files, or directories whose *.txt files are read in name
     /// order. Without any, the bundled articles.
     #[arg(value_name = "FILE|DIR")]
@@ -44,6 +54,26 @@ pub struct Cli {
     /// The off-screen terminal's size, as COLUMNSxROWS.
     #[arg(long, value_name = "WxH", default_value = "80x24", value_parser = parse_size, requires = "screenshot")]
     pub size: (u16, u16),
+}
+
+/// What cyberreader can do besides reading. A file or directory whose name is one of these is
+/// opened as `./NAME`, or after `--`.
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    /// Print the manual page (roff): cyberreader man | man -l -
+    Man,
+    /// Print a shell completion script: cyberreader completions bash > ~/.local/share/bash-completion/completions/cyberreader
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// The command line as clap knows it, for the manual and the completions.
+#[must_use]
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
 }
 
 fn after_help() -> String {
@@ -79,6 +109,11 @@ pub fn main() -> ExitCode {
 }
 
 fn run_cli(cli: &Cli) -> Result<ExitCode, String> {
+    match &cli.command {
+        Some(Command::Man) => return write_stdout(&crate::ship::man_page(command())),
+        Some(Command::Completions { shell }) => return write_stdout(&crate::ship::completions(command(), *shell)),
+        None => {}
+    }
     let library =
         if cli.paths.is_empty() { load_bundled() } else { load_paths(&cli.paths).map_err(|e| e.to_string())? };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
