@@ -11,7 +11,9 @@ use crate::app::keymap::{help_sections, keys_text};
 /// The manual page for `cmd`, as roff: `cyberreader man | man -l -`.
 #[must_use]
 pub fn man_page(cmd: Command) -> String {
-    let man = clap_mangen::Man::new(cmd.clone()).date(env!("CYBERREADER_BUILD_DATE")).manual("cyberreader manual")
+    let man = clap_mangen::Man::new(cmd.clone())
+        .date(env!("CYBERREADER_BUILD_DATE"))
+        .manual("cyberreader manual")
         .source(concat!("cyberreader ", env!("CARGO_PKG_VERSION")));
     let mut out = Vec::new();
     // Writing into a Vec cannot fail; the sections clap knows come first.
@@ -71,9 +73,7 @@ fn keys_section() -> Roff {
         }
     }
     roff.control("PP", []);
-    roff.text([roman(
-        "Mouse: the wheel scrolls the pane under the pointer; a click selects an article or a person.",
-    )]);
+    roff.text([roman("Mouse: the wheel scrolls the pane under the pointer; a click selects an article or a person.")]);
     roff
 }
 
@@ -98,9 +98,10 @@ fn reference_sections() -> Roff {
 }
 
 /// The environment variables cyberreader reads, and what they do.
-pub const ENVIRONMENT: &[(&str, &str)] = &[
-    ("NO_COLOR", "Set to anything non-empty: no colours; bold, reverse and underline mark focus, selection and matches."),
-];
+pub const ENVIRONMENT: &[(&str, &str)] = &[(
+    "NO_COLOR",
+    "Set to anything non-empty: no colours; bold, reverse and underline mark focus, selection and matches.",
+)];
 
 /// What the exit status means.
 pub const EXIT_STATUS: &[(&str, &str)] = &[
@@ -116,7 +117,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     ("cyberreader --json ~/news/ | jq '.people[0]'", "What was parsed, as JSON, for scripts."),
     ("cyberreader --screenshot --size 120x40 --keys '<Tab><Tab>'", "Print the screen after two Tabs."),
     ("cyberreader man | man -l -", "Read this manual."),
-    ("cyberreader completions bash > ~/.local/share/bash-completion/completions/cyberreader", "Install Tab completion for bash."),
+    (
+        "cyberreader completions bash > ~/.local/share/bash-completion/completions/cyberreader",
+        "Install Tab completion for bash.",
+    ),
 ];
 
 /// The completion script for `shell`.

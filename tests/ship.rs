@@ -35,7 +35,13 @@ fn the_manual_page_lists_options_subcommands_and_every_key() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("cyberreader.1");
         std::fs::write(&file, &page).unwrap();
-        let out = Command::new("man").arg("-l").arg(&file).env("MANWIDTH", "80").env("MAN_KEEP_STDERR", "1").output().unwrap();
+        let out = Command::new("man")
+            .arg("-l")
+            .arg(&file)
+            .env("MANWIDTH", "80")
+            .env("MAN_KEEP_STDERR", "1")
+            .output()
+            .unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("EXIT STATUS") && text.contains("next match"), "{text}");
         assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"), "{}", String::from_utf8_lossy(&out.stderr));
@@ -75,7 +81,8 @@ fn fish_completes_subcommands_and_options() {
     std::fs::write(&script, output_of(&["completions", "fish"])).unwrap();
     let complete = |line: &str| {
         let program = format!("source {}; complete -C '{line}'", script.display());
-        let out = Command::new("fish").arg("--no-config").arg("-c").arg(program).env("HOME", dir.path()).output().unwrap();
+        let out =
+            Command::new("fish").arg("--no-config").arg("-c").arg(program).env("HOME", dir.path()).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     };
@@ -97,7 +104,14 @@ fn zsh_loads_the_completion_function() {
     // table names the subcommands and options.
     let program = "fpath=($PWD $fpath); autoload -U compinit; compinit -u -d ./zcompdump; \
                    print -r -- ${_comps[cyberreader]}; autoload -Uz +X _cyberreader && functions _cyberreader";
-    let out = Command::new("zsh").arg("-f").arg("-c").arg(program).current_dir(dir.path()).env("HOME", dir.path()).output().unwrap();
+    let out = Command::new("zsh")
+        .arg("-f")
+        .arg("-c")
+        .arg(program)
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(text.starts_with("_cyberreader"), "compinit did not bind it: {text}");

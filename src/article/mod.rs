@@ -1,5 +1,6 @@
 //! Articles: the model, and reading plain-text news into it.
 
+mod date;
 mod dateline;
 mod decode;
 mod load;
@@ -7,6 +8,7 @@ mod model;
 mod parse;
 mod sanitize;
 
+pub use date::{article_date, show_date};
 pub use dateline::split_dateline;
 pub use decode::{Encoding, NotText, decode};
 pub use load::{Library, LoadError, MAX_FILE_BYTES, Problem, load_bundled, load_paths};
