@@ -121,6 +121,7 @@ pub fn run<B: Backend, E: EventSource>(
             return Ok(Exit::Signal(i32::try_from(sig).unwrap_or(0)));
         }
         if dirty {
+            app.now = chrono::Utc::now();
             terminal
                 .draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))
                 .map_err(|e| io::Error::other(e.to_string()))?;

@@ -25,6 +25,20 @@ pub enum Action {
     ToggleSidebar,
     ShowQuotes,
     ToggleHelp,
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// Star the selected article, or take its star off.
+    ToggleStar,
+    /// Mark every article in the list read.
+    MarkListRead,
+    /// Delete (hide) the selected article from the list.
+    DeleteArticle,
+    /// Take back the last "mark the list read" or delete.
+    Undo,
+    /// Show all articles, the unread ones, or the starred ones.
+    CycleShow,
+    /// Newest first, oldest first, by headline.
+    CycleSort,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.

@@ -10,6 +10,10 @@ use super::state::Anchor;
 pub enum Effect {
     /// The article was read, or marked unread.
     SetRead { id: ArticleId, read: bool },
+    /// The article was starred, or its star removed.
+    SetStarred { id: ArticleId, starred: bool },
+    /// The article was deleted from the list (it stays in the library, hidden), or brought back.
+    SetHidden { id: ArticleId, hidden: bool },
     /// The article's reading position moved (the runner may keep only the latest per article).
     SavePosition { id: ArticleId, position: Anchor },
 }

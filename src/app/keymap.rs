@@ -52,6 +52,13 @@ pub const NORMAL: &[Binding] = &[
     bind(&[ch('N')], Action::PrevMatch, "previous match (or mention)"),
     bind(&[ch('o'), ch('"')], Action::ShowQuotes, "quotes of the selected person"),
     bind(&[ch('p')], Action::ToggleSidebar, "show / hide the people sidebar"),
+    bind(&[ch('m')], Action::ToggleRead, "mark the article read / unread"),
+    bind(&[ch('s')], Action::ToggleStar, "star the article / take the star off"),
+    bind(&[ch('A')], Action::MarkListRead, "mark every article in the list read"),
+    bind(&[ch('D')], Action::DeleteArticle, "delete the article from the list"),
+    bind(&[ch('u')], Action::Undo, "undo the last mark-all-read or delete"),
+    bind(&[ch('v')], Action::CycleShow, "list: all, unread, starred articles"),
+    bind(&[ch('S')], Action::CycleSort, "order: newest first, oldest first, by headline"),
     bind(&[key(KeyCode::Esc)], Action::Cancel, "clear the search, then the person filter"),
     bind(&[ch('?'), key(KeyCode::F(1))], Action::ToggleHelp, "this help"),
     bind(&[ch('q'), ctrl('c')], Action::Quit, "quit"),
@@ -161,6 +168,17 @@ pub fn help_sections() -> Vec<(&'static str, &'static [Binding])> {
     vec![("Reading", NORMAL), ("Typing a search (after /)", SEARCH), ("Help and quotes", OVERLAY)]
 }
 
+/// Every mark the screen draws and what it means, for the help.
+pub const SYMBOLS: &[(&str, &str)] = &[
+    ("•", "an article not read yet (in the list)"),
+    ("★", "a starred article"),
+    ("×3", "how many times the article mentions the person"),
+    ("(byline) (credits)", "the writer, or a reporter credited at the end"),
+    ("█ ║", "the scrollbar: where you are in the article, and how much is left"),
+    ("[3/12]", "the current match and how many there are"),
+    ("37%", "how far into the article the last line shown is"),
+];
+
 /// The keymap as plain text, for `--help`.
 #[must_use]
 pub fn help_text() -> String {
@@ -172,6 +190,10 @@ pub fn help_text() -> String {
         }
     }
     out.push_str("  Mouse: the wheel scrolls the pane under the pointer; a click selects an article or a person.\n");
+    out.push_str("  Symbols\n");
+    for (symbol, meaning) in SYMBOLS {
+        out.push_str(&format!("    {symbol:<22} {meaning}\n"));
+    }
     out
 }
 

@@ -5,6 +5,7 @@ mod action;
 mod effect;
 pub mod keymap;
 mod layout;
+mod list;
 pub mod overlay;
 mod people;
 mod search;
@@ -14,6 +15,7 @@ mod update;
 pub use action::Action;
 pub use effect::Effect;
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, SidebarPref, article_text_area, inner, layout};
+pub use list::{Show, SortOrder};
 pub use state::{
     Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,
 };

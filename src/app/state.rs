@@ -10,6 +10,7 @@ use crate::text::{Doc, Match, Wrapped, wrap_doc};
 
 use super::effect::Effect;
 use super::layout::{Panes, SidebarPref, layout};
+use super::list::{Show, SortOrder, Undo};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -131,9 +132,21 @@ pub struct App {
     /// Selected position in the (possibly filtered) list, and the first one shown.
     pub selected: usize,
     pub list_offset: usize,
+    /// The list narrowed to one person's articles.
     pub filter: Option<ListFilter>,
-    /// Articles read, by id.
+    /// Which articles the list shows, and in which order.
+    pub show: Show,
+    pub sort: SortOrder,
+    /// The list: load positions of the articles shown, in order.
+    pub(super) order: Vec<usize>,
+    /// Load positions by id.
+    pub(super) by_id: HashMap<ArticleId, usize>,
+    /// Articles read, starred and hidden (deleted from the list), by id.
     read: HashSet<ArticleId>,
+    pub(super) starred: HashSet<ArticleId>,
+    pub(super) hidden: HashSet<ArticleId>,
+    /// What `u` takes back, the latest last.
+    pub(super) undo: Vec<Undo>,
     /// Per-article views, by id; an article not in it has never been looked at.
     views: HashMap<ArticleId, ArticleView>,
     /// What must happen outside the state (saving, marking read), taken by the runner.
@@ -142,6 +155,9 @@ pub struct App {
     pub mode: Mode,
     /// The terminal's size at the last draw or resize.
     pub size: (u16, u16),
+    /// The time dates are shown relative to ("14:05" today, "Oct 17" this year): set when the
+    /// reader starts, and by the runner as time passes, so drawing never reads the clock.
+    pub now: chrono::DateTime<chrono::Utc>,
     pub sidebar: SidebarPref,
     pub message: Option<Message>,
     /// The last query searched for in any article: `n` in an article not yet searched, or `/`
@@ -159,6 +175,7 @@ impl App {
     pub fn new(library: Library, size: (u16, u16)) -> Self {
         let n = library.articles.len();
         let message = problems_message(&library.problems);
+        let by_id = library.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         let mut app = Self {
             people: Arc::new((0..n).map(|_| OnceLock::new()).collect()),
             wanted: Arc::new(AtomicUsize::new(0)),
@@ -169,12 +186,20 @@ impl App {
             selected: 0,
             list_offset: 0,
             filter: None,
+            show: Show::All,
+            sort: SortOrder::Newest,
+            order: Vec::new(),
+            by_id,
             read: HashSet::new(),
+            starred: HashSet::new(),
+            hidden: HashSet::new(),
+            undo: Vec::new(),
             views: HashMap::new(),
             effects: Vec::new(),
             focus: Focus::List,
             mode: Mode::Normal,
             size,
+            now: chrono::Utc::now(),
             sidebar: SidebarPref::Auto,
             message,
             last_query: None,
@@ -182,23 +207,20 @@ impl App {
             should_quit: false,
             current: None,
         };
-        app.sync();
+        app.rebuild_list();
         app
     }
 
     /// How many articles the list shows.
     #[must_use]
     pub fn list_len(&self) -> usize {
-        self.filter.as_ref().map_or(self.articles.len(), |f| f.articles.len())
+        self.order.len()
     }
 
     /// The article at a list position.
     #[must_use]
     pub fn article_at(&self, position: usize) -> Option<usize> {
-        match &self.filter {
-            Some(f) => f.articles.get(position).copied(),
-            None => (position < self.articles.len()).then_some(position),
-        }
+        self.order.get(position).copied()
     }
 
     /// The article shown in the article pane.
@@ -361,6 +383,10 @@ impl App {
         if changed {
             self.effects.push(Effect::SetRead { id, read });
         }
+    }
+
+    pub(super) fn push_effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
     }
 
     /// Moves the shown article to `anchor`; a move is an effect, so the library keeps it.

@@ -78,16 +78,25 @@ fn year_before(time: DateTime<Utc>, month: u32, day: u32) -> i32 {
     if (month, day) > (time.month(), time.day()) { time.year() - 1 } else { time.year() }
 }
 
-/// An article date as the list shows it, in local time: "2013-10-17", with the time of day when
-/// it has one ("2026-11-30 14:05").
+/// An article date as the list shows it, in local time, as short as it can be told apart:
+/// the time of day for today ("14:05"), month and day this year ("Oct 17"), the whole date
+/// before ("2013-10-17"). A date without a time of day is never shifted into another day.
 #[must_use]
-pub fn show_date(timestamp: i64) -> String {
+pub fn show_date(timestamp: i64, now: DateTime<Utc>) -> String {
     let Some(utc) = DateTime::<Utc>::from_timestamp(timestamp, 0) else { return String::new() };
-    if utc.time() == chrono::NaiveTime::MIN {
-        // A day without a time: shifting it into the local zone would move it to another day.
-        return utc.format("%Y-%m-%d").to_string();
+    let whole_day = utc.time() == chrono::NaiveTime::MIN;
+    let (day, today) = if whole_day {
+        (utc.date_naive(), now.with_timezone(&chrono::Local).date_naive())
+    } else {
+        (utc.with_timezone(&chrono::Local).date_naive(), now.with_timezone(&chrono::Local).date_naive())
+    };
+    if day == today && !whole_day {
+        utc.with_timezone(&chrono::Local).format("%H:%M").to_string()
+    } else if day.year() == today.year() {
+        day.format("%b %-d").to_string()
+    } else {
+        day.format("%Y-%m-%d").to_string()
     }
-    utc.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()
 }
 
 #[cfg(test)]
@@ -135,8 +144,12 @@ mod tests {
     }
 
     #[test]
-    fn days_show_as_dates_and_times_in_local_time() {
-        assert_eq!(show_date(day(2013, 10, 17)), "2013-10-17");
-        assert_eq!(show_date(at(2013, 10, 17).timestamp()).len(), "2013-10-17 12:00".len());
+    fn dates_show_as_short_as_they_can_be_told_apart() {
+        let now = at(2026, 11, 30);
+        assert_eq!(show_date(day(2013, 10, 17), now), "2013-10-17");
+        assert_eq!(show_date(day(2026, 10, 17), now), "Oct 17");
+        assert_eq!(show_date(day(2026, 11, 30), now), "Nov 30", "a day without a time has no time to show");
+        let today = show_date(now.timestamp(), now);
+        assert!(today.len() == 5 && today.contains(':'), "a time today: {today}");
     }
 }
