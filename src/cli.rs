@@ -16,13 +16,19 @@ use crate::app::App;
 use crate::article::{Library, load_bundled, load_paths};
 use crate::config::{self, Config};
 use crate::keys::parse_keys;
-use crate::run::{Exit, Scripted, TerminalEvents, run};
+use crate::run::{Exit, Scripted, SessionOnly, TerminalEvents, run};
 use crate::ui::buffer_text;
 use crate::{json, terminal};
 
 /// A terminal news reader that knows who is in the story.
 #[derive(Debug, Parser)]
-#[command(name = "cyberreader", version, about)]
+#[command(
+    name = "cyberreader",
+    version = env!("CYBERREADER_VERSION_LINE"),
+    about,
+    args_conflicts_with_subcommands = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -58,7 +64,8 @@ pub struct Cli {
     pub size: (u16, u16),
 }
 
-/// What else cyberreader does.
+/// What else cyberreader does. A file or directory whose name is one of these is opened as
+/// `./NAME`, or after `--`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the default config file, every setting with a comment, and exit.
@@ -67,6 +74,21 @@ pub enum Command {
         #[arg(long)]
         path: bool,
     },
+    /// Print the manual page (roff): cyberreader man | man -l -
+    Man,
+    /// Print a shell completion script: cyberreader completions bash > ~/.local/share/bash-completion/completions/cyberreader
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// The command line as clap knows it (with the default keys in its help), for the manual and
+/// the completions.
+#[must_use]
+pub fn command() -> clap::Command {
+    Cli::command().after_help(after_help(&crate::app::keymap::Keymap::default()))
 }
 
 fn after_help(keymap: &crate::app::keymap::Keymap) -> String {
@@ -120,6 +142,18 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // The manual and the completions describe the program, not this user's config.
+    let shipped = match &cli.command {
+        Some(Command::Man) => Some(crate::ship::man_page(command())),
+        Some(Command::Completions { shell }) => Some(crate::ship::completions(command(), *shell)),
+        _ => None,
+    };
+    if let Some(text) = shipped {
+        return write_stdout(&text).unwrap_or_else(|message| {
+            eprintln!("cyberreader: {message}");
+            ExitCode::from(2)
+        });
+    }
     if let Some(Command::Config { path }) = &cli.command {
         let text = match (path, &source) {
             (false, _) => config::default_text(),
@@ -214,7 +248,7 @@ pub fn screenshot_with(
     let mut events = Scripted::keys(keys);
     let no_signal = Arc::new(AtomicUsize::new(0));
     // Scripted events and an off-screen buffer cannot fail.
-    let _ = run(&mut terminal, &mut app, &theme, &mut events, &no_signal);
+    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut SessionOnly, &no_signal);
     if let Err(never) = terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area())) {
         match never {}
     }
@@ -235,7 +269,7 @@ fn read_interactively(library: Library, config: &Config, color: bool) -> Result<
             // Without the thread, people are simply extracted when first drawn.
             let _ = app.extract_people_in_background();
             maybe_panic_for_tests();
-            run(&mut terminal, &mut app, &config.theme(color), &mut TerminalEvents, &signal)
+            run(&mut terminal, &mut app, &config.theme(color), &mut TerminalEvents, &mut SessionOnly, &signal)
         })();
         drop(session);
         result

@@ -11,7 +11,7 @@ use crossterm::event::{self, Event, KeyEvent};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, keymap};
+use crate::app::{App, Effect, keymap};
 use crate::ui::{Screen, Theme};
 
 /// How often the loop wakes without input, to notice signals.
@@ -76,6 +76,19 @@ impl EventSource for Scripted {
     }
 }
 
+/// Carries out what updates ask of the world outside the state (see [`Effect`]).
+pub trait Effects {
+    fn carry_out(&mut self, effects: Vec<Effect>);
+}
+
+/// No library: what is read is kept for this session only (`--screenshot`, files without `--db`).
+#[derive(Debug, Default)]
+pub struct SessionOnly;
+
+impl Effects for SessionOnly {
+    fn carry_out(&mut self, _effects: Vec<Effect>) {}
+}
+
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -98,6 +111,7 @@ pub fn run<B: Backend, E: EventSource>(
     app: &mut App,
     theme: &Theme,
     events: &mut E,
+    effects: &mut impl Effects,
     signal: &Arc<AtomicUsize>,
 ) -> io::Result<Exit> {
     let mut dirty = true;
@@ -107,6 +121,7 @@ pub fn run<B: Backend, E: EventSource>(
             return Ok(Exit::Signal(i32::try_from(sig).unwrap_or(0)));
         }
         if dirty {
+            app.now = chrono::Utc::now();
             terminal
                 .draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))
                 .map_err(|e| io::Error::other(e.to_string()))?;
@@ -139,6 +154,7 @@ pub fn run<B: Backend, E: EventSource>(
             }
             if let Some(action) = app.keymap.action_for(keymap::key_mode(app), event) {
                 app.update(action);
+                effects.carry_out(app.take_effects());
                 dirty = true;
                 if app.should_quit {
                     break;

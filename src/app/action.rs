@@ -36,6 +36,20 @@ pub enum Action {
     PrevUnread,
     /// Space: a page down, and at the end of the article the next unread one.
     ReadOn,
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// Star the selected article, or take its star off.
+    ToggleStar,
+    /// Mark every article in the list read.
+    MarkListRead,
+    /// Delete (hide) the selected article from the list.
+    DeleteArticle,
+    /// Take back the last "mark the list read" or delete.
+    Undo,
+    /// Show all articles, the unread ones, or the starred ones.
+    CycleShow,
+    /// Newest first, oldest first, by headline.
+    CycleSort,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -91,6 +105,13 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::ShowQuotes, "quotes", "quotes of the selected person"),
     def(Action::ToggleSidebar, "sidebar", "show / hide the people sidebar"),
     def(Action::Zoom, "zoom", "the article alone, the whole width (and back)"),
+    def(Action::ToggleRead, "toggle-read", "mark the article read / unread"),
+    def(Action::ToggleStar, "toggle-star", "star the article / take the star off"),
+    def(Action::MarkListRead, "mark-list-read", "mark every article in the list read"),
+    def(Action::DeleteArticle, "delete-article", "delete the article from the list"),
+    def(Action::Undo, "undo", "undo the last mark-all-read or delete"),
+    def(Action::CycleShow, "cycle-show", "list: all, unread, starred articles"),
+    def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

@@ -6,17 +6,9 @@ use super::layout::Panes;
 use super::state::{App, Focus};
 
 impl App {
-    /// Whether article `i` has been read.
-    #[must_use]
-    pub fn is_read(&self, i: usize) -> bool {
-        self.read.get(i).copied().unwrap_or(false)
-    }
-
-    /// Marks article `i` read.
+    /// Marks article `i` read (see [`App::set_read`]).
     pub fn mark_read(&mut self, i: usize) {
-        if let Some(r) = self.read.get_mut(i) {
-            *r = true;
-        }
+        self.set_read(i, true);
     }
 
     /// Moves `delta` articles along the list; from the article pane the new one is read.

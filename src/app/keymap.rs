@@ -80,6 +80,13 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Reader, Action::ShowQuotes, &[ch('o'), ch('"')]),
     (KeyMode::Reader, Action::ToggleSidebar, &[ch('p')]),
     (KeyMode::Reader, Action::Zoom, &[ch('z')]),
+    (KeyMode::Reader, Action::ToggleRead, &[ch('m')]),
+    (KeyMode::Reader, Action::ToggleStar, &[ch('s')]),
+    (KeyMode::Reader, Action::MarkListRead, &[ch('A')]),
+    (KeyMode::Reader, Action::DeleteArticle, &[ch('D')]),
+    (KeyMode::Reader, Action::Undo, &[ch('u')]),
+    (KeyMode::Reader, Action::CycleShow, &[ch('v')]),
+    (KeyMode::Reader, Action::CycleSort, &[ch('S')]),
     (KeyMode::Reader, Action::Cancel, &[key(KeyCode::Esc)]),
     (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Reader, Action::Back, &[ch('q')]),
@@ -312,9 +319,24 @@ impl Keymap {
         out.push_str(
             "  Mouse: the wheel scrolls the pane under the pointer; a click selects an article or a person.\n",
         );
+        out.push_str("  Symbols\n");
+        for (symbol, meaning) in SYMBOLS {
+            out.push_str(&format!("    {symbol:<22} {meaning}\n"));
+        }
         out
     }
 }
+
+/// Every mark the screen draws and what it means, for the help.
+pub const SYMBOLS: &[(&str, &str)] = &[
+    ("•", "an article not read yet (in the list)"),
+    ("★", "a starred article"),
+    ("×3", "how many times the article mentions the person"),
+    ("(byline) (credits)", "the writer, or a reporter credited at the end"),
+    ("█ ║", "the scrollbar: where you are in the article, and how much is left"),
+    ("[3/12]", "the current match and how many there are"),
+    ("37%", "how far into the article the last line shown is"),
+];
 
 fn parent(mode: KeyMode) -> Option<KeyMode> {
     MODES.iter().find(|m| m.mode == mode).and_then(|m| m.parent)

@@ -2,9 +2,11 @@
 //! [`Action`]s in [`keymap`], and [`App::update`] applies them.
 
 mod action;
+mod effect;
 mod flow;
 pub mod keymap;
 mod layout;
+mod list;
 pub mod overlay;
 mod people;
 mod search;
@@ -12,10 +14,12 @@ mod state;
 mod update;
 
 pub use action::{ACTIONS, Action, ActionDef};
+pub use effect::Effect;
 pub use layout::{
     Align, DEFAULT_MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, Reading, SidebarPref, article_text_area, inner,
     layout,
 };
+pub use list::{Show, SortOrder};
 pub use state::{
     Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,
 };

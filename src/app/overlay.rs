@@ -4,6 +4,7 @@
 use ratatui::layout::Rect;
 
 use super::App;
+use super::keymap::SYMBOLS;
 use crate::text::wrap_text;
 
 /// One line of an overlay, by what it is; the renderer picks the style.
@@ -32,6 +33,9 @@ pub fn help_lines(app: &App) -> Vec<OverlayLine> {
     lines.push(OverlayLine::Heading("Mouse".to_string()));
     lines.push(OverlayLine::Plain("  the wheel scrolls the pane under the pointer;".to_string()));
     lines.push(OverlayLine::Plain("  a click selects an article or a person and focuses its pane".to_string()));
+    lines.push(OverlayLine::Blank);
+    lines.push(OverlayLine::Heading("Symbols".to_string()));
+    lines.extend(SYMBOLS.iter().map(|(symbol, meaning)| OverlayLine::Binding((*symbol).to_string(), meaning)));
     if !app.problems.is_empty() {
         lines.push(OverlayLine::Blank);
         lines.push(OverlayLine::Warning("Problems loading files".to_string()));

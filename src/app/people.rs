@@ -44,13 +44,10 @@ impl App {
             entry.articles.iter().map(crate::article::ArticleId::as_str).collect();
         let articles: Vec<usize> =
             self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
-        let position = articles.iter().position(|&a| a == shown).unwrap_or(0);
         let count = articles.len();
         self.filter = Some(ListFilter { person: name.clone(), articles });
-        self.selected = position;
-        self.list_offset = 0;
+        self.rebuild_list();
         self.focus = Focus::List;
-        self.reveal_selection();
         let (articles, name_verb) = if count == 1 { ("article", "names") } else { ("articles", "name") };
         self.info(format!("{count} {articles} {name_verb} {name} (Esc shows all)"));
     }
@@ -74,9 +71,7 @@ impl App {
 
     /// Back to the full list, staying on the same article.
     pub(super) fn clear_filter(&mut self) {
-        let shown = self.shown();
         self.filter = None;
-        self.selected = shown.unwrap_or(0);
-        self.reveal_selection();
+        self.rebuild_list();
     }
 }

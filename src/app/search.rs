@@ -91,9 +91,7 @@ impl App {
     fn live_search(&mut self) {
         let Mode::Search(input) = &self.mode else { return };
         let (query, origin) = (input.query.clone(), input.origin);
-        if let Some(v) = self.view_mut() {
-            v.scroll = origin;
-        }
+        self.set_scroll(origin);
         if query.is_empty() {
             if let Some(v) = self.view_mut() {
                 v.search = None;
@@ -152,8 +150,8 @@ impl App {
 
     fn abandon_search(&mut self) {
         let Mode::Search(input) = std::mem::take(&mut self.mode) else { return };
+        self.set_scroll(input.origin);
         if let Some(v) = self.view_mut() {
-            v.scroll = input.origin;
             v.search = input.previous;
         }
     }

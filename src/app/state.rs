@@ -1,14 +1,17 @@
 //! The reader's state: plain data, no terminal.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use crate::article::{Article, Library, Problem};
+use crate::article::{Article, ArticleId, Library, Problem};
 use crate::people::{self, Person, PersonSummary};
 use crate::text::{Doc, Match, Wrapped, wrap_doc};
 
+use super::effect::Effect;
 use super::keymap::Keymap;
 use super::layout::{Panes, Reading, SidebarPref, layout};
+use super::list::{Show, SortOrder, Undo};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -81,6 +84,10 @@ pub struct ArticleView {
     pub people_offset: usize,
 }
 
+/// The view of an article not looked at yet.
+static UNSEEN: ArticleView =
+    ArticleView { scroll: Anchor { block: 0, offset: 0 }, search: None, person: 0, people_offset: 0 };
+
 /// The list narrowed to the articles that name one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListFilter {
@@ -126,14 +133,32 @@ pub struct App {
     /// Selected position in the (possibly filtered) list, and the first one shown.
     pub selected: usize,
     pub list_offset: usize,
+    /// The list narrowed to one person's articles.
     pub filter: Option<ListFilter>,
-    /// Articles opened this session.
-    pub read: Vec<bool>,
-    pub views: Vec<ArticleView>,
+    /// Which articles the list shows, and in which order.
+    pub show: Show,
+    pub sort: SortOrder,
+    /// The list: load positions of the articles shown, in order.
+    pub(super) order: Vec<usize>,
+    /// Load positions by id.
+    pub(super) by_id: HashMap<ArticleId, usize>,
+    /// Articles read, starred and hidden (deleted from the list), by id.
+    read: HashSet<ArticleId>,
+    pub(super) starred: HashSet<ArticleId>,
+    pub(super) hidden: HashSet<ArticleId>,
+    /// What `u` takes back, the latest last.
+    pub(super) undo: Vec<Undo>,
+    /// Per-article views, by id; an article not in it has never been looked at.
+    views: HashMap<ArticleId, ArticleView>,
+    /// What must happen outside the state (saving, marking read), taken by the runner.
+    effects: Vec<Effect>,
     pub focus: Focus,
     pub mode: Mode,
     /// The terminal's size at the last draw or resize.
     pub size: (u16, u16),
+    /// The time dates are shown relative to ("14:05" today, "Oct 17" this year): set when the
+    /// reader starts, and by the runner as time passes, so drawing never reads the clock.
+    pub now: chrono::DateTime<chrono::Utc>,
     pub sidebar: SidebarPref,
     pub message: Option<Message>,
     /// The last query searched for in any article: `n` in an article not yet searched, or `/`
@@ -152,9 +177,11 @@ pub struct App {
 impl App {
     /// The reader on a set of loaded articles, for a terminal of `size`.
     #[must_use]
-    pub fn new(library: Library, size: (u16, u16)) -> Self {
+    pub fn new(mut library: Library, size: (u16, u16)) -> Self {
         let n = library.articles.len();
         let message = problems_message(&library.problems);
+        unique_ids(&mut library.articles);
+        let by_id = library.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         let mut app = Self {
             people: Arc::new((0..n).map(|_| OnceLock::new()).collect()),
             wanted: Arc::new(AtomicUsize::new(0)),
@@ -165,11 +192,20 @@ impl App {
             selected: 0,
             list_offset: 0,
             filter: None,
-            read: vec![false; n],
-            views: vec![ArticleView::default(); n],
+            show: Show::All,
+            sort: SortOrder::Newest,
+            order: Vec::new(),
+            by_id,
+            read: HashSet::new(),
+            starred: HashSet::new(),
+            hidden: HashSet::new(),
+            undo: Vec::new(),
+            views: HashMap::new(),
+            effects: Vec::new(),
             focus: Focus::List,
             mode: Mode::Normal,
             size,
+            now: chrono::Utc::now(),
             sidebar: SidebarPref::Auto,
             message,
             last_query: None,
@@ -179,23 +215,20 @@ impl App {
             keymap: Arc::new(Keymap::default()),
             reading: Reading::default(),
         };
-        app.sync();
+        app.rebuild_list();
         app
     }
 
     /// How many articles the list shows.
     #[must_use]
     pub fn list_len(&self) -> usize {
-        self.filter.as_ref().map_or(self.articles.len(), |f| f.articles.len())
+        self.order.len()
     }
 
     /// The article at a list position.
     #[must_use]
     pub fn article_at(&self, position: usize) -> Option<usize> {
-        match &self.filter {
-            Some(f) => f.articles.get(position).copied(),
-            None => (position < self.articles.len()).then_some(position),
-        }
+        self.order.get(position).copied()
     }
 
     /// The article shown in the article pane.
@@ -316,7 +349,7 @@ impl App {
     /// The first row of the article pane, clamped so the last page is full.
     #[must_use]
     pub fn top_row(&self) -> usize {
-        let (Some(c), Some(view)) = (&self.current, self.shown().and_then(|i| self.views.get(i))) else { return 0 };
+        let (Some(c), Some(view)) = (&self.current, self.view()) else { return 0 };
         let row = c.wrapped.row_at(view.scroll.block as usize, view.scroll.offset as usize);
         row.min(self.max_top_row())
     }
@@ -330,20 +363,74 @@ impl App {
     /// The view of the shown article.
     #[must_use]
     pub fn view(&self) -> Option<&ArticleView> {
-        self.shown().and_then(|i| self.views.get(i))
+        self.shown().map(|i| self.view_of(i))
+    }
+
+    /// The view of article `i` (an article never looked at has the default one).
+    #[must_use]
+    pub fn view_of(&self, i: usize) -> &ArticleView {
+        self.articles.get(i).and_then(|a| self.views.get(&a.id)).unwrap_or(&UNSEEN)
     }
 
     pub fn view_mut(&mut self) -> Option<&mut ArticleView> {
         let i = self.shown()?;
-        self.views.get_mut(i)
+        let id = self.articles.get(i)?.id.clone();
+        Some(self.views.entry(id).or_default())
+    }
+
+    /// Whether article `i` has been read.
+    #[must_use]
+    pub fn is_read(&self, i: usize) -> bool {
+        self.articles.get(i).is_some_and(|a| self.read.contains(&a.id))
+    }
+
+    /// Marks article `i` read or unread; a change becomes an effect for the library.
+    pub fn set_read(&mut self, i: usize, read: bool) {
+        let Some(id) = self.articles.get(i).map(|a| a.id.clone()) else { return };
+        let changed = if read { self.read.insert(id.clone()) } else { self.read.remove(&id) };
+        if changed {
+            self.effects.push(Effect::SetRead { id, read });
+        }
+    }
+
+    pub(super) fn push_effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// Moves the shown article to `anchor`; a move is an effect, so the library keeps it.
+    pub(super) fn set_scroll(&mut self, anchor: Anchor) {
+        let Some(v) = self.view_mut() else { return };
+        if v.scroll == anchor {
+            return;
+        }
+        v.scroll = anchor;
+        if let Some(id) = self.shown().and_then(|i| self.articles.get(i)).map(|a| a.id.clone()) {
+            self.effects.push(Effect::SavePosition { id, position: anchor });
+        }
+    }
+
+    /// The effects of the updates since the last call, in order, for the runner to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
     }
 
     /// The person selected in the sidebar of the shown article.
     #[must_use]
     pub fn selected_person(&self) -> Option<&Person> {
         let i = self.shown()?;
-        let at = self.views.get(i)?.person;
-        self.people_of(i).get(at)
+        self.people_of(i).get(self.view_of(i).person)
+    }
+}
+
+/// State is kept by id, so two articles must never share one: loaded articles never do, but
+/// articles parsed by hand (tests, tools) have none; those get their position as their id.
+fn unique_ids(articles: &mut [Article]) {
+    let mut seen = HashSet::with_capacity(articles.len());
+    for (i, article) in articles.iter_mut().enumerate() {
+        if article.id.as_str().is_empty() || !seen.insert(article.id.clone()) {
+            article.id = ArticleId::from_stored(format!("{}#{i}", article.id));
+            seen.insert(article.id.clone());
+        }
     }
 }
 

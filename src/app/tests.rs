@@ -3,8 +3,14 @@
 use super::*;
 use crate::article::load_bundled;
 
+/// The reader on the bundled articles, listed oldest first, so list positions are load order
+/// (the default, newest first, has a test of its own).
 fn app(w: u16, h: u16) -> App {
-    App::new(load_bundled(), (w, h))
+    let mut app = App::new(load_bundled(), (w, h));
+    app.set_sort(crate::app::SortOrder::Oldest);
+    app.select(0);
+    app.take_effects();
+    app
 }
 
 fn type_query(app: &mut App, query: &str) {
@@ -387,4 +393,82 @@ fn a_count_before_a_move_multiplies_it_or_picks_the_line() {
     app.update(Action::Digit(2));
     app.update(Action::Bottom);
     assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn reading_and_scrolling_become_effects_for_the_library() {
+    let mut app = app(120, 40);
+    assert!(app.take_effects().is_empty(), "moving nowhere asks nothing");
+    let id = app.articles[0].id.clone();
+    app.update(Action::Open);
+    assert_eq!(app.take_effects(), [Effect::SetRead { id: id.clone(), read: true }]);
+    app.update(Action::Down);
+    let effects = app.take_effects();
+    assert!(matches!(effects.as_slice(), [Effect::SavePosition { id: moved, .. }] if *moved == id), "{effects:?}");
+    // Reading it again changes nothing, so asks nothing.
+    app.update(Action::FocusPrev);
+    app.update(Action::FocusNext);
+    assert!(app.take_effects().is_empty());
+    app.set_read(0, false);
+    assert_eq!(app.take_effects(), [Effect::SetRead { id, read: false }]);
+    assert!(!app.is_read(0));
+}
+
+#[test]
+fn the_list_starts_newest_first_and_s_cycles_the_order() {
+    let mut app = App::new(load_bundled(), (120, 40));
+    let titles = |app: &App| {
+        (0..app.list_len()).map(|p| app.articles[app.article_at(p).unwrap()].title.clone()).collect::<Vec<_>>()
+    };
+    let newest = titles(&app);
+    assert!(newest[0].starts_with("Gov't officials"), "Oct. 18 first: {newest:?}");
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort, SortOrder::Oldest);
+    assert!(titles(&app)[0].starts_with("U.N. chief"));
+    assert_eq!(app.shown(), app.index_of(&app.articles[1].id), "the selection stays on the same article");
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort, SortOrder::Headline);
+    assert!(titles(&app)[0].starts_with("Gov't"));
+}
+
+#[test]
+fn star_delete_mark_all_read_and_undo() {
+    let mut app = app(120, 40);
+    let first = app.articles[0].id.clone();
+    app.update(Action::ToggleStar);
+    assert!(app.is_starred(0));
+    assert_eq!(app.take_effects(), [Effect::SetStarred { id: first.clone(), starred: true }]);
+    app.update(Action::MarkListRead);
+    assert!(app.is_read(0) && app.is_read(1));
+    assert_eq!(app.take_effects().len(), 2);
+    app.update(Action::DeleteArticle);
+    assert_eq!(app.list_len(), 1);
+    assert_eq!(app.shown(), Some(1), "the next article takes its place");
+    assert_eq!(app.take_effects(), [Effect::SetHidden { id: first.clone(), hidden: true }]);
+    app.update(Action::Undo);
+    assert_eq!(app.list_len(), 2);
+    assert_eq!(app.shown(), Some(0), "the article comes back selected");
+    app.update(Action::Undo);
+    assert!(!app.is_read(0) && !app.is_read(1), "mark-all-read undone");
+    app.update(Action::Undo);
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("Nothing to undo"));
+}
+
+#[test]
+fn the_unread_list_keeps_what_is_read_until_shown_again() {
+    let mut app = app(120, 40);
+    app.update(Action::CycleShow);
+    assert_eq!(app.show, Show::Unread);
+    assert_eq!(app.list_len(), 2);
+    app.update(Action::Open);
+    assert!(app.is_read(0));
+    assert_eq!(app.list_len(), 2, "read while the filter is on: it stays");
+    app.update(Action::CycleShow);
+    app.update(Action::CycleShow);
+    app.update(Action::CycleShow);
+    assert_eq!(app.show, Show::Unread);
+    assert_eq!(app.list_len(), 1, "applied again: only the unread one");
+    app.update(Action::CycleShow);
+    assert_eq!(app.show, Show::Starred);
+    assert_eq!(app.list_len(), 0);
 }

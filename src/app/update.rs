@@ -100,6 +100,13 @@ impl App {
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::ShowQuotes => self.show_quotes(),
             Action::ToggleHelp => self.mode = Mode::Help { scroll: 0 },
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleStar => self.toggle_star(),
+            Action::MarkListRead => self.mark_list_read(),
+            Action::DeleteArticle => self.hide(),
+            Action::Undo => self.undo(),
+            Action::CycleShow => self.cycle_show(),
+            Action::CycleSort => self.cycle_sort(),
             Action::ScrollUpAt(x, y) => self.wheel(x, y, false),
             Action::ScrollDownAt(x, y) => self.wheel(x, y, true),
             Action::ClickAt(x, y) => self.click(x, y),
@@ -158,9 +165,7 @@ impl App {
         let Some(c) = &self.current else { return };
         let Some(r) = c.wrapped.rows.get(row.min(c.wrapped.len().saturating_sub(1))) else { return };
         let anchor = Anchor { block: r.block, offset: r.start };
-        if let Some(v) = self.view_mut() {
-            v.scroll = anchor;
-        }
+        self.set_scroll(anchor);
     }
 
     fn cycle_focus(&mut self, forward: bool) {

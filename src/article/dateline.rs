@@ -256,6 +256,17 @@ fn read_date(segment: &str) -> Option<String> {
     ok.then(|| segment.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The month a name stands for, 1 to 12: whole or abbreviated, any case, with or without a stop.
+pub(super) fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    let at = MONTHS.iter().position(|&(full, abbr)| {
+        w.eq_ignore_ascii_case(full)
+            || w.eq_ignore_ascii_case(abbr)
+            || (abbr == "Sept" && w.eq_ignore_ascii_case("Sep"))
+    })?;
+    u32::try_from(at + 1).ok()
+}
+
 /// A month's name, whole or abbreviated, in any case, with or without a full stop.
 pub(super) fn is_month(word: &str) -> bool {
     let w = word.trim_end_matches('.');

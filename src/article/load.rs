@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::date::article_date;
 use super::decode::{Encoding, NotText, decode};
 use super::model::{Article, ArticleId};
 use super::parse::parse_clean;
@@ -135,12 +136,12 @@ fn finish(sources: Vec<Source>, mut problems: Vec<Problem>) -> Result<Library, L
 fn read_one(source: &Source) -> ReadResult {
     let display = source.display();
     let owned;
-    let bytes: &[u8] = match source {
-        Source::Bundled { bytes, .. } => bytes,
+    let (bytes, modified): (&[u8], _) = match source {
+        Source::Bundled { bytes, .. } => (bytes, None),
         Source::File(path) => match read_file(path) {
-            Ok(b) => {
+            Ok((b, modified)) => {
                 owned = b;
-                &owned
+                (&owned, modified)
             }
             Err(message) => return (None, Some(skipped(&display, message))),
         },
@@ -163,6 +164,8 @@ fn read_one(source: &Source) -> ReadResult {
     let mut article = parse_clean(&clean, &display);
     article.id = source.id();
     article.hash = format!("{:016x}", fnv1a(bytes));
+    let date = article.dateline.as_ref().and_then(|d| d.date.as_deref());
+    article.published = article_date(date, &clean, modified.map(chrono::DateTime::<chrono::Utc>::from));
     let problem = caveat.map(|message| Problem { path: display, message, skipped: false });
     (Some(article), problem)
 }
@@ -177,7 +180,8 @@ fn skipped(path: &str, message: String) -> Problem {
     Problem { path: path.to_string(), message, skipped: true }
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+/// The file's bytes and the time it was last modified.
+fn read_file(path: &Path) -> Result<(Vec<u8>, Option<std::time::SystemTime>), String> {
     let meta = fs::metadata(path).map_err(|e| io_message(&e))?;
     if !meta.is_file() {
         return Err(format!("not a regular file ({}), skipped", file_kind(&meta)));
@@ -188,7 +192,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     // The size is checked, but the file may grow while it is read: never read past the limit.
     let file = fs::File::open(path).map_err(|e| io_message(&e))?;
     match read_at_most(file, MAX_FILE_BYTES, meta.len()) {
-        Ok(Some(bytes)) => Ok(bytes),
+        Ok(Some(bytes)) => Ok((bytes, meta.modified().ok())),
         Ok(None) => Err(too_large("it grew while being read")),
         Err(e) => Err(io_message(&e)),
     }

@@ -114,4 +114,8 @@ pub struct Article {
     pub credits: Vec<String>,
     /// "All rights reserved by Yonhap News Agency", "Copyright 2024 The Associated Press ...".
     pub rights: Option<String>,
+    /// When it was published, in unix seconds: a feed item's date; for a file, its dateline's date
+    /// (the year from the text when it names one, else from the file's time), else the file's
+    /// time. The list sorts by it.
+    pub published: Option<i64>,
 }

@@ -7,11 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{Theme, is_focused, pane, put, truncate};
-use crate::app::{App, Focus};
-use crate::article::Article;
+use crate::app::{App, Focus, Show, SortOrder};
+use crate::article::{Article, show_date};
 
 /// Rows each entry takes.
 const ITEM_ROWS: u16 = 2;
+/// Columns before the headline: unread, star, a space.
+const MARKER_COLUMNS: usize = 3;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::List);
@@ -23,8 +25,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let room = usize::from(area.width.saturating_sub(4)).saturating_sub(head.len() + 1);
             format!("{head}{} ", truncate(&f.person, room))
         }
-        None if total == 0 => " Articles ".to_string(),
-        None => format!(" Articles {}/{total} ", app.selected + 1),
+        None => {
+            let what = match app.show {
+                Show::All => "Articles",
+                Show::Unread => "Unread",
+                Show::Starred => "Starred",
+            };
+            let order = match app.sort {
+                SortOrder::Newest => "",
+                SortOrder::Oldest => " · oldest first",
+                SortOrder::Headline => " · A-Z",
+            };
+            if total == 0 {
+                format!(" {what}{order} ")
+            } else {
+                format!(" {what} {}/{total}{order} ", app.selected + 1)
+            }
+        }
     };
     let block = pane(Line::from(title), focused, theme);
     let inner = block.inner(area);
@@ -49,14 +66,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Rect { x: inner.x, y, width: inner.width, height: ITEM_ROWS.min(inner.y + inner.height - y) },
             row_style,
         );
-        let marker =
-            if app.is_read(index) { Span::raw("  ") } else { Span::styled("• ", theme.unread.patch(row_style)) };
+        let unread =
+            if app.is_read(index) { Span::raw(" ") } else { Span::styled("•", theme.unread.patch(row_style)) };
+        let star =
+            if app.is_starred(index) { Span::styled("★", theme.star.patch(row_style)) } else { Span::raw(" ") };
+        let marker = vec![unread, star, Span::raw(" ")];
         let headline = Span::styled(
-            truncate(&article.title, width.saturating_sub(2)).into_owned(),
+            truncate(&article.title, width.saturating_sub(MARKER_COLUMNS)).into_owned(),
             theme.headline.patch(row_style),
         );
-        put(buf, inner.x, y, inner.width, &Line::from(vec![marker, headline]));
-        let meta = format!("  {}", meta_line(article));
+        put(buf, inner.x, y, inner.width, &Line::from([marker, vec![headline]].concat()));
+        let meta = format!("{:MARKER_COLUMNS$}{}", "", meta_line(article, app.now));
         put(
             buf,
             inner.x,
@@ -67,17 +87,22 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// "Oct. 17 · SEOUL · Yonhap", or the file name when the article has no dateline.
-fn meta_line(article: &Article) -> String {
-    let parts: Vec<&str> = article
-        .dateline
-        .iter()
-        .flat_map(|d| [d.date.as_deref(), d.place.as_deref(), d.agency.as_deref()])
-        .flatten()
-        .collect();
-    if parts.is_empty() {
-        article.path.rsplit(['/', '\\']).next().unwrap_or(&article.path).to_string()
-    } else {
-        parts.join(" · ")
+/// "2013-10-17 · SEOUL · Yonhap" (the dateline's own date when the article has no full date),
+/// or the file name when the article has neither date nor dateline.
+fn meta_line(article: &Article, now: chrono::DateTime<chrono::Utc>) -> String {
+    let date = article.published.map(|t| show_date(t, now));
+    let dateline = article.dateline.as_ref();
+    let parts: Vec<&str> = [
+        date.as_deref().or_else(|| dateline.and_then(|d| d.date.as_deref())),
+        dateline.and_then(|d| d.place.as_deref()),
+        dateline.and_then(|d| d.agency.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if dateline.is_none() {
+        let name = article.path.rsplit(['/', '\\']).next().unwrap_or(&article.path);
+        return [date.as_deref(), Some(name)].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     }
+    parts.join(" · ")
 }
