@@ -4,8 +4,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
 
 use clap::Parser;
 use ratatui::Terminal;
@@ -14,7 +12,8 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use crate::app::App;
 use crate::article::{Library, load_bundled, load_paths};
 use crate::keys::parse_keys;
-use crate::run::{Exit, Scripted, TerminalEvents, run};
+use crate::run::{Exit, run};
+use crate::runtime::{self, AppEvent, Scripted};
 use crate::ui::{Theme, buffer_text};
 use crate::{json, terminal};
 
@@ -129,9 +128,8 @@ pub fn screenshot(library: Library, size: (u16, u16), keys: Vec<crossterm::event
     let mut app = App::new(library, size);
     let theme = Theme::new(color);
     let mut events = Scripted::keys(keys);
-    let no_signal = Arc::new(AtomicUsize::new(0));
     // Scripted events and an off-screen buffer cannot fail.
-    let _ = run(&mut terminal, &mut app, &theme, &mut events, &no_signal);
+    let _ = run(&mut terminal, &mut app, &theme, &mut events);
     if let Err(never) = terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area())) {
         match never {}
     }
@@ -139,7 +137,8 @@ pub fn screenshot(library: Library, size: (u16, u16), keys: Vec<crossterm::event
 }
 
 fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String> {
-    let signal = terminal::watch_signals().map_err(|e| format!("could not watch for signals: {e}"))?;
+    let (notifier, mut events) = runtime::channel();
+    terminal::watch_signals(notifier.clone()).map_err(|e| format!("could not watch for signals: {e}"))?;
     terminal::install_panic_hook();
     let problems = library.problems.clone();
     let outcome = {
@@ -148,10 +147,15 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
             let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
             let size = terminal.size()?;
             let mut app = App::new(library, (size.width, size.height));
-            // Without the thread, people are simply extracted when first drawn.
-            let _ = app.extract_people_in_background();
+            // Each article's people wake the loop when they are ready. Without the thread,
+            // people are simply extracted when first drawn.
+            let people_ready = notifier.clone();
+            let _ = app.extract_people_in_background(move |i| {
+                people_ready.send(AppEvent::PeopleReady(i));
+            });
+            runtime::tty::spawn_reader(notifier)?;
             maybe_panic_for_tests();
-            run(&mut terminal, &mut app, &Theme::new(color), &mut TerminalEvents, &signal)
+            run(&mut terminal, &mut app, &Theme::new(color), &mut events)
         })();
         drop(session);
         result
@@ -162,6 +166,11 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
     match outcome {
         Ok(Exit::Quit | Exit::EndOfInput) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
+        // Whoever started the reader learns it did not end by a quit.
+        Ok(Exit::TerminalClosed) => {
+            eprintln!("cyberreader: the terminal closed");
+            Ok(ExitCode::FAILURE)
+        }
         Err(e) => Err(format!("the terminal went away ({e})")),
     }
 }

@@ -2,12 +2,13 @@
 //! SIGTERM, SIGHUP, SIGINT and SIGQUIT.
 
 use std::io::{self, Write};
-use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute, terminal};
+
+use crate::runtime::{AppEvent, Notifier};
 
 /// Whether the terminal is ours (raw, alternate screen, mouse). Behind a lock so that the main
 /// thread and the signal watcher never restore at once, and a second restore does nothing.
@@ -90,29 +91,35 @@ pub fn install_panic_hook() {
 /// restores the terminal and ends the process.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT set the returned flag to their number; the event loop notices
-/// within a tick, returns, and the session is dropped, restoring the terminal. A watcher thread
-/// makes sure of it: if the loop has not ended within [`GRACE`] (a vanished terminal can leave
-/// the terminal library reading end-of-file forever), the watcher restores the terminal itself
-/// and exits with 128 + the signal's number.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT are sent to the loop as [`AppEvent::Signal`], which
+/// wakes it; it returns and the session is dropped, restoring the terminal. A watcher thread
+/// makes sure of it: if the process has not ended within [`GRACE`], the watcher restores the
+/// terminal itself and exits with 128 + the signal's number. SIGWINCH becomes a resize event
+/// with the terminal's new size.
 ///
 /// # Errors
 /// When the handlers cannot be installed.
-pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
-    let flag = Arc::new(AtomicUsize::new(0));
+pub fn watch_signals(events: Notifier) -> io::Result<()> {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-        let seen = Arc::clone(&flag);
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
         std::thread::Builder::new().name("signals".into()).spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                seen.store(usize::try_from(sig).unwrap_or(1), std::sync::atomic::Ordering::SeqCst);
+            for sig in signals.forever() {
+                if sig == SIGWINCH {
+                    if let Ok((w, h)) = terminal::size() {
+                        events.send(AppEvent::Input(crossterm::event::Event::Resize(w, h)));
+                    }
+                    continue;
+                }
+                events.send(AppEvent::Signal(sig));
                 std::thread::sleep(GRACE);
                 restore();
                 std::process::exit(128 + sig);
             }
         })?;
     }
-    Ok(flag)
+    #[cfg(not(unix))]
+    drop(events);
+    Ok(())
 }
