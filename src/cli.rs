@@ -1,11 +1,12 @@
 //! The command line: options, the modes (`--json`, `--screenshot`, the reader), exit codes, and
 //! the one place errors are reported to the user.
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 
@@ -67,14 +68,112 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 /// Runs cyberreader with the process's arguments.
 #[must_use]
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse_args(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match run_cli(&cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("cyberreader: {message}");
+            say(&message);
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints one message for the user on standard error, cleaned: it may hold file names, option
+/// values or text from a file, none of which may reach the terminal as a control sequence.
+pub fn say(message: &str) {
+    eprintln!("cyberreader: {}", clean(message));
+}
+
+/// `text` with every control and escape sequence removed, line by line.
+fn clean(text: &str) -> String {
+    crate::article::sanitize(text)
+}
+
+/// The options, from `args` (the program's name first). A word that looks like an option this
+/// reader does not have but names a file that exists (a file called `--x.txt` matched by
+/// `*.txt`) is read as that file, with a note; anything else wrong is reported, cleaned, and
+/// ends the program with the returned status.
+fn parse_args(mut args: Vec<OsString>) -> Result<Cli, ExitCode> {
+    let taken_for_files = files_that_look_like_options(&args);
+    let mut renamed = Vec::new();
+    for &at in &taken_for_files {
+        // Not an option any more, and the same file.
+        let as_path = std::path::Path::new(".").join(&args[at]).into_os_string();
+        renamed.push((PathBuf::from(&as_path), PathBuf::from(&args[at])));
+        args[at] = as_path;
+    }
+    match Cli::try_parse_from(args) {
+        Ok(mut cli) => {
+            for path in &mut cli.paths {
+                if let Some((_, original)) = renamed.iter().find(|(r, _)| r == path) {
+                    say(&format!(
+                        "note: {} is read as a file, not an option (put -- before file names to say so)",
+                        original.display()
+                    ));
+                    path.clone_from(original);
+                }
+            }
+            Ok(cli)
+        }
+        Err(e) => {
+            let text = clean(&e.render().to_string());
+            let code = if e.use_stderr() {
+                eprint!("{text}");
+                if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                    eprintln!("Put -- before file names that begin with '-': cyberreader -- FILE...");
+                }
+                ExitCode::from(2)
+            } else {
+                print!("{text}");
+                ExitCode::SUCCESS
+            };
+            Err(code)
+        }
+    }
+}
+
+/// Positions in `args` of words that begin with '-', are not this reader's options, and name
+/// files or directories that exist. Words after `--`, and the value after an option that takes
+/// one, are left alone.
+fn files_that_look_like_options(args: &[OsString]) -> Vec<usize> {
+    let command = Cli::command();
+    let known = |word: &str| {
+        let name = word.split_once('=').map_or(word, |(name, _)| name);
+        command.get_arguments().any(|a| {
+            name.strip_prefix("--").is_some_and(|long| a.get_long() == Some(long))
+                || (name.len() == 2 && name.strip_prefix('-').is_some_and(|s| s.chars().next() == a.get_short()))
+        }) || matches!(name, "-h" | "--help" | "-V" | "--version")
+    };
+    let takes_value = |word: &str| {
+        command.get_arguments().any(|a| {
+            a.get_action().takes_values()
+                && word.strip_prefix("--").is_some_and(|long| a.get_long() == Some(long))
+                && !a.is_positional()
+        })
+    };
+    let mut found = Vec::new();
+    let mut skip_next = false;
+    for (at, arg) in args.iter().enumerate().skip(1) {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let word = arg.to_string_lossy();
+        if word == "--" {
+            break;
+        }
+        if !word.starts_with('-') || word == "-" {
+            continue;
+        }
+        if known(&word) {
+            skip_next = takes_value(&word);
+        } else if std::path::Path::new(arg).exists() {
+            found.push(at);
+        }
+    }
+    found
 }
 
 fn run_cli(cli: &Cli) -> Result<ExitCode, String> {
@@ -114,7 +213,7 @@ fn write_stdout(text: &str) -> Result<ExitCode, String> {
 
 fn report_problems(library: &Library) {
     for p in &library.problems {
-        eprintln!("cyberreader: {p}");
+        say(&p.to_string());
     }
 }
 
@@ -161,14 +260,14 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
         result
     };
     for p in &problems {
-        eprintln!("cyberreader: {p}");
+        say(&p.to_string());
     }
     match outcome {
         Ok(Exit::Quit | Exit::EndOfInput) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
         // Whoever started the reader learns it did not end by a quit.
         Ok(Exit::TerminalClosed) => {
-            eprintln!("cyberreader: the terminal closed");
+            say("the terminal closed");
             Ok(ExitCode::FAILURE)
         }
         Err(e) => Err(format!("the terminal went away ({e})")),
