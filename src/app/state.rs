@@ -201,7 +201,7 @@ impl App {
     #[must_use]
     pub fn people_of(&self, i: usize) -> &[Person] {
         match (self.people.get(i), self.articles.get(i)) {
-            (Some(cell), Some(article)) => cell.get_or_init(|| people::extract(article)),
+            (Some(cell), Some(article)) => cell.get_or_init(|| people::extract_with_mentions(article)),
             _ => &[],
         }
     }
@@ -248,7 +248,7 @@ impl App {
             let mut next = 0;
             let done = |i: usize| people[i].get().is_some();
             while let Some(i) = next_to_extract(wanted.load(Ordering::Relaxed), &mut next, people.len(), done) {
-                people[i].get_or_init(|| people::extract(&articles[i]));
+                people[i].get_or_init(|| people::extract_with_mentions(&articles[i]));
                 ready(i);
             }
         })?;
