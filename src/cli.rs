@@ -84,7 +84,8 @@ pub fn main() -> ExitCode {
 /// Prints one message for the user on standard error, cleaned: it may hold file names, option
 /// values or text from a file, none of which may reach the terminal as a control sequence.
 pub fn say(message: &str) {
-    eprintln!("cyberreader: {}", clean(message));
+    // Not eprintln!: with the terminal gone, a failed write must not become a panic.
+    let _ = writeln!(io::stderr(), "cyberreader: {}", clean(message));
 }
 
 /// `text` with every control and escape sequence removed, line by line.
@@ -121,13 +122,15 @@ fn parse_args(mut args: Vec<OsString>) -> Result<Cli, ExitCode> {
         Err(e) => {
             let text = clean(&e.render().to_string());
             let code = if e.use_stderr() {
-                eprint!("{text}");
+                let mut err = io::stderr();
+                let _ = write!(err, "{text}");
                 if e.kind() == clap::error::ErrorKind::UnknownArgument {
-                    eprintln!("Put -- before file names that begin with '-': cyberreader -- FILE...");
+                    let _ = writeln!(err, "Put -- before file names that begin with '-': cyberreader -- FILE...");
                 }
                 ExitCode::from(2)
             } else {
-                print!("{text}");
+                // `--help | head` closes the pipe early: not worth a panic.
+                let _ = write!(io::stdout(), "{text}");
                 ExitCode::SUCCESS
             };
             Err(code)
@@ -254,7 +257,11 @@ fn read_interactively(library: Library, color: bool) -> Result<ExitCode, String>
             });
             runtime::tty::spawn_reader(notifier)?;
             maybe_panic_for_tests();
-            run(&mut terminal, &mut app, &Theme::new(color), &mut events)
+            let exit = run(&mut terminal, &mut app, &Theme::new(color), &mut events);
+            // The session shows the cursor again. Dropped, ratatui's terminal would try too, and
+            // on a terminal that is gone it reports the failure with eprintln!, which panics.
+            std::mem::forget(terminal);
+            exit
         })();
         drop(session);
         result

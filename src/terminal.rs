@@ -80,7 +80,11 @@ pub fn install_panic_hook() {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown error".to_string());
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("cyberreader: internal error: {what}{place}. The terminal was restored; please report this.");
+        let what = crate::article::sanitize(&what);
+        let _ = writeln!(
+            io::stderr(),
+            "cyberreader: internal error: {what}{place}. The terminal was restored; please report this."
+        );
         // A panic on another thread (the people extractor) would leave the reader running on a
         // terminal already given back: end the process whichever thread it was.
         std::process::exit(101);
