@@ -80,7 +80,7 @@ impl Drop for ReaderFirstFrame {
 
 fn reader_first_frame(library: Library, (w, h): (u16, u16)) -> ReaderFirstFrame {
     let mut app = App::new(library, (w, h));
-    let worker = app.extract_people_in_background().ok();
+    let worker = app.extract_people_in_background(|_| {}).ok();
     draw_once(&app, (w, h));
     ReaderFirstFrame(app, worker)
 }

@@ -1,11 +1,10 @@
 //! The command line: options, the modes (`--json`, `--screenshot`, the reader), exit codes, and
 //! the one place errors are reported to the user.
 
+use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
 
 use clap::builder::TypedValueParser as _;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -16,7 +15,8 @@ use crate::app::App;
 use crate::article::{Library, load_bundled, load_paths};
 use crate::config::{self, Config};
 use crate::keys::parse_keys;
-use crate::run::{Exit, Scripted, SessionOnly, TerminalEvents, run};
+use crate::run::{Exit, SessionOnly, run};
+use crate::runtime::{self, AppEvent, Scripted};
 use crate::ui::buffer_text;
 use crate::{json, terminal};
 
@@ -137,10 +137,9 @@ pub fn main() -> ExitCode {
     let source = config::source(config_flag(&args).as_deref());
     let config = config::load(&source);
     let keymap = config.as_ref().map(|c| c.keymap.clone()).unwrap_or_default();
-    let matches = Cli::command().after_help(after_help(&keymap)).get_matches_from(&args);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let cli = match parse_args(args, &after_help(&keymap)) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(code) => return code,
     };
     // The manual and the completions describe the program, not this user's config.
     let shipped = match &cli.command {
@@ -150,7 +149,7 @@ pub fn main() -> ExitCode {
     };
     if let Some(text) = shipped {
         return write_stdout(&text).unwrap_or_else(|message| {
-            eprintln!("cyberreader: {message}");
+            say(&message);
             ExitCode::from(2)
         });
     }
@@ -161,24 +160,126 @@ pub fn main() -> ExitCode {
             (true, config::Source::None) => "no config path: there is no home directory\n".to_string(),
         };
         return write_stdout(&text).unwrap_or_else(|message| {
-            eprintln!("cyberreader: {message}");
+            say(&message);
             ExitCode::from(2)
         });
     }
     let config = match config {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("cyberreader: {e}");
+            say(&e.to_string());
             return ExitCode::from(2);
         }
     };
     match run_cli(&cli, &config) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("cyberreader: {message}");
+            say(&message);
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints one message for the user on standard error, cleaned: it may hold file names, option
+/// values or text from a file, none of which may reach the terminal as a control sequence.
+pub fn say(message: &str) {
+    // Not eprintln!: with the terminal gone, a failed write must not become a panic.
+    let _ = writeln!(io::stderr(), "cyberreader: {}", clean(message));
+}
+
+/// `text` with every control and escape sequence removed, line by line.
+fn clean(text: &str) -> String {
+    crate::article::sanitize(text)
+}
+
+/// The options, from `args` (the program's name first). A word that looks like an option this
+/// reader does not have but names a file that exists (a file called `--x.txt` matched by
+/// `*.txt`) is read as that file, with a note; anything else wrong is reported, cleaned, and
+/// ends the program with the returned status.
+fn parse_args(mut args: Vec<OsString>, after_help: &str) -> Result<Cli, ExitCode> {
+    let taken_for_files = files_that_look_like_options(&args);
+    let mut renamed = Vec::new();
+    for &at in &taken_for_files {
+        // Not an option any more, and the same file.
+        let as_path = std::path::Path::new(".").join(&args[at]).into_os_string();
+        renamed.push((PathBuf::from(&as_path), PathBuf::from(&args[at])));
+        args[at] = as_path;
+    }
+    let parsed = Cli::command()
+        .after_help(after_help.to_string())
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
+        Ok(mut cli) => {
+            for path in &mut cli.paths {
+                if let Some((_, original)) = renamed.iter().find(|(r, _)| r == path) {
+                    say(&format!(
+                        "note: {} is read as a file, not an option (put -- before file names to say so)",
+                        original.display()
+                    ));
+                    path.clone_from(original);
+                }
+            }
+            Ok(cli)
+        }
+        Err(e) => {
+            let text = clean(&e.render().to_string());
+            let code = if e.use_stderr() {
+                let mut err = io::stderr();
+                let _ = write!(err, "{text}");
+                if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                    let _ = writeln!(err, "Put -- before file names that begin with '-': cyberreader -- FILE...");
+                }
+                ExitCode::from(2)
+            } else {
+                // `--help | head` closes the pipe early: not worth a panic.
+                let _ = write!(io::stdout(), "{text}");
+                ExitCode::SUCCESS
+            };
+            Err(code)
+        }
+    }
+}
+
+/// Positions in `args` of words that begin with '-', are not this reader's options, and name
+/// files or directories that exist. Words after `--`, and the value after an option that takes
+/// one, are left alone.
+fn files_that_look_like_options(args: &[OsString]) -> Vec<usize> {
+    let command = Cli::command();
+    let known = |word: &str| {
+        let name = word.split_once('=').map_or(word, |(name, _)| name);
+        command.get_arguments().any(|a| {
+            name.strip_prefix("--").is_some_and(|long| a.get_long() == Some(long))
+                || (name.len() == 2 && name.strip_prefix('-').is_some_and(|s| s.chars().next() == a.get_short()))
+        }) || matches!(name, "-h" | "--help" | "-V" | "--version")
+    };
+    let takes_value = |word: &str| {
+        command.get_arguments().any(|a| {
+            a.get_action().takes_values()
+                && word.strip_prefix("--").is_some_and(|long| a.get_long() == Some(long))
+                && !a.is_positional()
+        })
+    };
+    let mut found = Vec::new();
+    let mut skip_next = false;
+    for (at, arg) in args.iter().enumerate().skip(1) {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        let word = arg.to_string_lossy();
+        if word == "--" {
+            break;
+        }
+        if !word.starts_with('-') || word == "-" {
+            continue;
+        }
+        if known(&word) {
+            skip_next = takes_value(&word);
+        } else if std::path::Path::new(arg).exists() {
+            found.push(at);
+        }
+    }
+    found
 }
 
 fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
@@ -218,7 +319,7 @@ fn write_stdout(text: &str) -> Result<ExitCode, String> {
 
 fn report_problems(library: &Library) {
     for p in &library.problems {
-        eprintln!("cyberreader: {p}");
+        say(&p.to_string());
     }
 }
 
@@ -246,9 +347,8 @@ pub fn screenshot_with(
     config.apply(&mut app);
     let theme = config.theme(color);
     let mut events = Scripted::keys(keys);
-    let no_signal = Arc::new(AtomicUsize::new(0));
     // Scripted events and an off-screen buffer cannot fail.
-    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut SessionOnly, &no_signal);
+    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut SessionOnly);
     if let Err(never) = terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area())) {
         match never {}
     }
@@ -256,7 +356,8 @@ pub fn screenshot_with(
 }
 
 fn read_interactively(library: Library, config: &Config, color: bool) -> Result<ExitCode, String> {
-    let signal = terminal::watch_signals().map_err(|e| format!("could not watch for signals: {e}"))?;
+    let (notifier, mut events) = runtime::channel();
+    terminal::watch_signals(notifier.clone()).map_err(|e| format!("could not watch for signals: {e}"))?;
     terminal::install_panic_hook();
     let problems = library.problems.clone();
     let outcome = {
@@ -266,20 +367,34 @@ fn read_interactively(library: Library, config: &Config, color: bool) -> Result<
             let size = terminal.size()?;
             let mut app = App::new(library, (size.width, size.height));
             config.apply(&mut app);
-            // Without the thread, people are simply extracted when first drawn.
-            let _ = app.extract_people_in_background();
+            // Each article's people wake the loop when they are ready. Without the thread,
+            // people are simply extracted when first drawn.
+            let people_ready = notifier.clone();
+            let _ = app.extract_people_in_background(move |i| {
+                people_ready.send(AppEvent::PeopleReady(i));
+            });
+            runtime::tty::spawn_reader(notifier)?;
             maybe_panic_for_tests();
-            run(&mut terminal, &mut app, &config.theme(color), &mut TerminalEvents, &mut SessionOnly, &signal)
+            let exit = run(&mut terminal, &mut app, &config.theme(color), &mut events, &mut SessionOnly);
+            // The session shows the cursor again. Dropped, ratatui's terminal would try too, and
+            // on a terminal that is gone it reports the failure with eprintln!, which panics.
+            std::mem::forget(terminal);
+            exit
         })();
         drop(session);
         result
     };
     for p in &problems {
-        eprintln!("cyberreader: {p}");
+        say(&p.to_string());
     }
     match outcome {
         Ok(Exit::Quit | Exit::EndOfInput) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
+        // Whoever started the reader learns it did not end by a quit.
+        Ok(Exit::TerminalClosed) => {
+            say("the terminal closed");
+            Ok(ExitCode::FAILURE)
+        }
         Err(e) => Err(format!("the terminal went away ({e})")),
     }
 }

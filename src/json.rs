@@ -27,7 +27,7 @@ struct ArticleOut<'a> {
 /// When `out` cannot be written to.
 pub fn write(articles: &[Article], out: impl std::io::Write) -> serde_json::Result<()> {
     use std::io::Write as _;
-    let people: Vec<Vec<Person>> = articles.par_iter().map(people::extract).collect();
+    let people: Vec<Vec<Person>> = articles.par_iter().map(people::extract_with_mentions).collect();
     let doc = Output {
         articles: articles.iter().zip(&people).map(|(article, people)| ArticleOut { article, people }).collect(),
         people: people::index(articles, &people),

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod output;
 pub mod people;
 pub mod run;
+pub mod runtime;
 pub mod ship;
 pub mod terminal;
 pub mod text;

@@ -1,80 +1,20 @@
 //! The event loop, generic over the ratatui backend and the source of events, so tests and
-//! `--screenshot` drive exactly what a terminal drives.
+//! `--screenshot` drive exactly what a terminal drives. It sleeps until an event arrives: keys,
+//! signals and background results all come over the same channel, so nothing is polled for.
 
-use std::collections::VecDeque;
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyEvent};
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::{App, Effect, keymap};
+pub use crate::runtime::{AppEvent, EventSource, Scripted};
 use crate::ui::{Screen, Theme};
 
-/// How often the loop wakes without input, to notice signals.
-const TICK: Duration = Duration::from_millis(100);
-/// How often it wakes while something is being computed in the background for the screen.
-const WAITING_TICK: Duration = Duration::from_millis(20);
-
-/// Where events come from.
-pub trait EventSource {
-    /// The next event, waiting up to `timeout`; `Ok(None)` on timeout.
-    ///
-    /// # Errors
-    /// When the terminal cannot be read any more.
-    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
-    /// An event already waiting, without blocking.
-    ///
-    /// # Errors
-    /// When the terminal cannot be read any more.
-    fn pending(&mut self) -> io::Result<Option<Event>>;
-    /// Whether no event will ever come again.
-    fn exhausted(&self) -> bool {
-        false
-    }
-}
-
-/// The real terminal's events.
-#[derive(Debug, Default)]
-pub struct TerminalEvents;
-
-impl EventSource for TerminalEvents {
-    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? { event::read().map(Some) } else { Ok(None) }
-    }
-
-    fn pending(&mut self) -> io::Result<Option<Event>> {
-        self.next_event(Duration::ZERO)
-    }
-}
-
-/// A fixed list of events, for `--keys` and tests.
-#[derive(Debug, Default)]
-pub struct Scripted(pub VecDeque<Event>);
-
-impl Scripted {
-    #[must_use]
-    pub fn keys(keys: Vec<KeyEvent>) -> Self {
-        Self(keys.into_iter().map(Event::Key).collect())
-    }
-}
-
-impl EventSource for Scripted {
-    fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
-        Ok(self.0.pop_front())
-    }
-
-    fn pending(&mut self) -> io::Result<Option<Event>> {
-        Ok(self.0.pop_front())
-    }
-
-    fn exhausted(&self) -> bool {
-        self.0.is_empty()
-    }
-}
+/// How many waiting events are applied before the screen is drawn again: a long burst (a paste,
+/// a wheel spun hard) shows progress, and a quit or a signal in it is not kept waiting.
+const BATCH: usize = 256;
 
 /// Carries out what updates ask of the world outside the state (see [`Effect`]).
 pub trait Effects {
@@ -96,30 +36,26 @@ pub enum Exit {
     Quit,
     /// A signal asked us to stop (its number).
     Signal(i32),
+    /// The terminal closed: it will send nothing more.
+    TerminalClosed,
     /// Scripted events ran out.
     EndOfInput,
 }
 
-/// Runs the reader until it quits, a signal arrives (its number stored in `signal`), or the
-/// events run out. Draws only when an event changed something; resizes in a burst are applied
-/// once.
+/// Runs the reader until it quits, a signal arrives, the terminal closes, or the events run
+/// out. Draws only when an event changed something; resizes in a burst are applied once.
 ///
 /// # Errors
-/// When the terminal can be neither drawn nor read: the caller restores it and exits.
+/// When the terminal cannot be drawn: the caller restores it and exits.
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     theme: &Theme,
     events: &mut E,
     effects: &mut impl Effects,
-    signal: &Arc<AtomicUsize>,
 ) -> io::Result<Exit> {
     let mut dirty = true;
     loop {
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            return Ok(Exit::Signal(i32::try_from(sig).unwrap_or(0)));
-        }
         if dirty {
             app.now = chrono::Utc::now();
             terminal
@@ -130,36 +66,93 @@ pub fn run<B: Backend, E: EventSource>(
         if app.should_quit {
             return Ok(Exit::Quit);
         }
-        // While the sidebar waits for the background extractor, look more often and redraw as
-        // soon as its people are there.
-        let waiting = app.people_pending();
-        let Some(first) = events.next_event(if waiting { WAITING_TICK } else { TICK })? else {
-            if events.exhausted() {
-                return Ok(Exit::EndOfInput);
-            }
-            dirty = waiting && !app.people_pending();
-            continue;
-        };
+        let Some(first) = events.next() else { return Ok(Exit::EndOfInput) };
         let mut batch = vec![first];
-        while batch.len() < 256 {
-            match events.pending()? {
+        while batch.len() < BATCH {
+            match events.try_next() {
                 Some(e) => batch.push(e),
                 None => break,
             }
         }
         for (i, event) in batch.iter().enumerate() {
-            // A burst of resizes: only the last one counts.
-            if matches!(event, Event::Resize(..)) && batch[i + 1..].iter().any(|e| matches!(e, Event::Resize(..))) {
-                continue;
-            }
-            if let Some(action) = app.keymap.action_for(keymap::key_mode(app), event) {
-                app.update(action);
-                effects.carry_out(app.take_effects());
-                dirty = true;
-                if app.should_quit {
-                    break;
+            match event {
+                AppEvent::Signal(sig) => return Ok(Exit::Signal(*sig)),
+                AppEvent::InputClosed => return Ok(Exit::TerminalClosed),
+                // The sidebar and the status bar show the shown article's people.
+                AppEvent::PeopleReady(article) => dirty |= app.shown() == Some(*article),
+                AppEvent::KeyboardProtocol => crate::terminal::use_keyboard_protocol(),
+                // A burst of resizes: only the last one counts.
+                AppEvent::Input(Event::Resize(..)) if batch[i + 1..].iter().any(is_resize) => {}
+                AppEvent::Input(input) => {
+                    if let Some(action) = app.keymap.action_for(keymap::key_mode(app), input) {
+                        app.update(action);
+                        effects.carry_out(app.take_effects());
+                        dirty = true;
+                        if app.should_quit {
+                            break;
+                        }
+                    }
                 }
             }
         }
+    }
+}
+
+fn is_resize(event: &AppEvent) -> bool {
+    matches!(event, AppEvent::Input(Event::Resize(..)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{AppEvent, EventSource, Exit, run};
+    use crate::app::App;
+    use crate::article::{Library, parse};
+    use crate::runtime::{ChannelEvents, channel};
+    use crate::ui::{Theme, buffer_text};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// The channel's events until the shown article's people are ready, then the end.
+    struct UntilPeople(ChannelEvents, bool);
+
+    impl EventSource for UntilPeople {
+        fn next(&mut self) -> Option<AppEvent> {
+            if self.1 {
+                return Some(AppEvent::InputClosed);
+            }
+            let event = self.0.next();
+            self.1 = matches!(event, Some(AppEvent::PeopleReady(0)));
+            event
+        }
+
+        fn try_next(&mut self) -> Option<AppEvent> {
+            None
+        }
+    }
+
+    /// A long article's people come from the background; their arrival alone redraws the
+    /// screen, with no key and no polling.
+    #[test]
+    fn people_found_in_the_background_wake_the_loop_and_are_drawn() {
+        let mut text = String::from("Senate talks\n\nWASHINGTON (AP) — Sen. Ron Wyden said the talks went on.\n\n");
+        // Twice what is extracted before the first draw.
+        while text.len() < 200 * 1024 {
+            text.push_str("The talks would go on for weeks, and nobody disagreed with that at all.\n\n");
+        }
+        let library = Library { articles: vec![parse(&text, "long.txt")], problems: vec![] };
+        let mut app = App::new(library, (120, 30));
+        let (notifier, events) = channel();
+        let worker = app
+            .extract_people_in_background(move |i| {
+                notifier.send(AppEvent::PeopleReady(i));
+            })
+            .expect("a thread");
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("an off-screen terminal");
+        let exit =
+            run(&mut terminal, &mut app, &Theme::new(false), &mut UntilPeople(events, false), &mut super::SessionOnly);
+        assert_eq!(exit.expect("drawn"), Exit::TerminalClosed);
+        let screen = buffer_text(terminal.backend().buffer());
+        assert!(screen.contains("Ron Wyden ×1") && !screen.contains("Finding people"), "{screen}");
+        worker.join().expect("the extractor ends");
     }
 }

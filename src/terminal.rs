@@ -2,12 +2,13 @@
 //! SIGTERM, SIGHUP, SIGINT and SIGQUIT.
 
 use std::io::{self, Write};
-use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use crossterm::{cursor, execute, terminal};
+
+use crate::runtime::{AppEvent, Notifier};
 
 /// Whether the terminal is ours (raw, alternate screen, mouse). Behind a lock so that the main
 /// thread and the signal watcher never restore at once, and a second restore does nothing.
@@ -36,13 +37,10 @@ impl Session {
             return Err(e);
         }
         *TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
-        // Where the terminal speaks the kitty keyboard protocol, C-i and Tab, C-m and Enter, Esc
-        // and Alt are told apart, so every key in the config can be bound.
-        if crossterm::terminal::supports_keyboard_enhancement().unwrap_or(false) {
-            let flags = crossterm::event::KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
-            let pushed = execute!(io::stdout(), crossterm::event::PushKeyboardEnhancementFlags(flags)).is_ok();
-            KEYBOARD_PUSHED.store(pushed, std::sync::atomic::Ordering::Relaxed);
-        }
+        // Ask whether the terminal speaks the kitty keyboard protocol, without waiting: the
+        // answer comes with the input, and then the reader asks for it (see
+        // `use_keyboard_protocol`). A terminal that does not know the query ignores it.
+        let _ = io::stdout().write_all(b"\x1b[?u").and_then(|()| io::stdout().flush());
         Ok(Self { _private: () })
     }
 }
@@ -51,6 +49,18 @@ impl Drop for Session {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// The terminal answered that it speaks the kitty keyboard protocol: ask for it, so that C-i and
+/// Tab, C-m and Enter, Esc and Alt are told apart and every key in the config can be bound.
+pub fn use_keyboard_protocol() {
+    let taken = TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !*taken || KEYBOARD_PUSHED.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let flags = crossterm::event::KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
+    let pushed = execute!(io::stdout(), crossterm::event::PushKeyboardEnhancementFlags(flags)).is_ok();
+    KEYBOARD_PUSHED.store(pushed, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Gives the terminal back: main screen, cooked mode, no mouse tracking, cursor shown. Safe to
@@ -91,7 +101,11 @@ pub fn install_panic_hook() {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown error".to_string());
         let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("cyberreader: internal error: {what}{place}. The terminal was restored; please report this.");
+        let what = crate::article::sanitize(&what);
+        let _ = writeln!(
+            io::stderr(),
+            "cyberreader: internal error: {what}{place}. The terminal was restored; please report this."
+        );
         // A panic on another thread (the people extractor) would leave the reader running on a
         // terminal already given back: end the process whichever thread it was.
         std::process::exit(101);
@@ -102,29 +116,35 @@ pub fn install_panic_hook() {
 /// restores the terminal and ends the process.
 const GRACE: std::time::Duration = std::time::Duration::from_millis(400);
 
-/// SIGTERM, SIGHUP, SIGINT and SIGQUIT set the returned flag to their number; the event loop notices
-/// within a tick, returns, and the session is dropped, restoring the terminal. A watcher thread
-/// makes sure of it: if the loop has not ended within [`GRACE`] (a vanished terminal can leave
-/// the terminal library reading end-of-file forever), the watcher restores the terminal itself
-/// and exits with 128 + the signal's number.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT are sent to the loop as [`AppEvent::Signal`], which
+/// wakes it; it returns and the session is dropped, restoring the terminal. A watcher thread
+/// makes sure of it: if the process has not ended within [`GRACE`], the watcher restores the
+/// terminal itself and exits with 128 + the signal's number. SIGWINCH becomes a resize event
+/// with the terminal's new size.
 ///
 /// # Errors
 /// When the handlers cannot be installed.
-pub fn watch_signals() -> io::Result<Arc<AtomicUsize>> {
-    let flag = Arc::new(AtomicUsize::new(0));
+pub fn watch_signals(events: Notifier) -> io::Result<()> {
     #[cfg(unix)]
     {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-        let seen = Arc::clone(&flag);
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
         std::thread::Builder::new().name("signals".into()).spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                seen.store(usize::try_from(sig).unwrap_or(1), std::sync::atomic::Ordering::SeqCst);
+            for sig in signals.forever() {
+                if sig == SIGWINCH {
+                    if let Ok((w, h)) = terminal::size() {
+                        events.send(AppEvent::Input(crossterm::event::Event::Resize(w, h)));
+                    }
+                    continue;
+                }
+                events.send(AppEvent::Signal(sig));
                 std::thread::sleep(GRACE);
                 restore();
                 std::process::exit(128 + sig);
             }
         })?;
     }
-    Ok(flag)
+    #[cfg(not(unix))]
+    drop(events);
+    Ok(())
 }

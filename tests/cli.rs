@@ -302,3 +302,54 @@ fn a_file_named_like_a_subcommand_opens_as_dot_slash_name_or_after_double_dash()
     // Without either, it is the subcommand.
     cyberreader().current_dir(dir.path()).arg("man").assert().success().stdout(predicate::str::contains(".SH"));
 }
+
+/// Whether `bytes` hold anything a terminal would act on: ESC, BEL, any other C0 control but
+/// the line feed, or a C1 control.
+fn has_controls(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).chars().any(|c| (c.is_control() && c != '\n') || ('\u{80}'..='\u{9f}').contains(&c))
+}
+
+const TITLE_SETTER: &str = "\x1b]2;PWNED\x07";
+
+#[test]
+fn a_file_named_like_an_option_is_read_and_its_name_reaches_stderr_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = format!("--{TITLE_SETTER}x.txt");
+    std::fs::write(dir.path().join(&hostile), "Rain in Lima\n\nLIMA (AP) — It rained.\n").unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Sun in Quito\n\nQUITO (AP) — It shone.\n").unwrap();
+    // As `cyberreader *.txt` passes them: the option-like name first.
+    let out = cyberreader().current_dir(dir.path()).args(["--json", &hostile, "good.txt"]).assert().success();
+    let out = out.get_output();
+    assert!(!has_controls(&out.stderr), "{:?}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--x.txt is read as a file"), "{stderr}");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<&str> = doc["articles"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Rain in Lima", "Sun in Quito"]);
+}
+
+#[test]
+fn an_unknown_option_that_is_no_file_is_reported_clean_with_the_way_round_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out =
+        cyberreader().current_dir(dir.path()).args(["--json", &format!("--{TITLE_SETTER}y.txt")]).assert().code(2);
+    let stderr = &out.get_output().stderr;
+    assert!(!has_controls(stderr), "{:?}", String::from_utf8_lossy(stderr));
+    let stderr = String::from_utf8_lossy(stderr);
+    assert!(stderr.contains("--y.txt"), "{stderr}");
+    assert!(stderr.contains("-- FILE"), "{stderr}");
+}
+
+#[test]
+fn bad_size_and_keys_values_are_reported_clean() {
+    for args in [
+        vec!["--screenshot".to_string(), "--size".to_string(), format!("80{TITLE_SETTER}x24")],
+        vec!["--screenshot".to_string(), "--size".to_string(), format!("{TITLE_SETTER}")],
+        vec!["--screenshot".to_string(), "--keys".to_string(), format!("<{TITLE_SETTER}>")],
+    ] {
+        let out = cyberreader().args(&args).assert().code(2);
+        let stderr = &out.get_output().stderr;
+        assert!(!stderr.is_empty(), "{args:?}");
+        assert!(!has_controls(stderr), "{args:?}: {:?}", String::from_utf8_lossy(stderr));
+    }
+}

@@ -45,6 +45,8 @@ struct Pty {
     fed: usize,
     /// The terminal's local mode flags before the reader started.
     flags_before: Vec<String>,
+    /// HOME and XDG_* for the reader, so it never touches the user's files.
+    _home: tempfile::TempDir,
 }
 
 /// An empty home for the binary, so no test reads the user's config or writes their files.
@@ -55,12 +57,32 @@ fn empty_home() -> &'static std::path::Path {
 
 impl Pty {
     fn spawn(env: &[(&str, &str)]) -> Self {
-        let size = PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 };
+        Self::launch(CommandBuilder::new(env!("CARGO_BIN_EXE_cyberreader")), env)
+    }
+
+    /// The reader on `files`.
+    fn spawn_on(files: &[&std::path::Path]) -> Self {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cyberreader"));
+        cmd.args(files);
+        Self::launch(cmd, &[])
+    }
+
+    fn launch(cmd: CommandBuilder, env: &[(&str, &str)]) -> Self {
+        Self::launch_sized(cmd, env, COLS)
+    }
+
+    /// `cols` wide: from 120 columns on, the people sidebar is shown.
+    fn launch_sized(mut cmd: CommandBuilder, env: &[(&str, &str)], cols: u16) -> Self {
+        let size = PtySize { rows: ROWS, cols, pixel_width: 0, pixel_height: 0 };
         let pair = native_pty_system().openpty(size).unwrap();
         let flags_before = local_flags(&*pair.master).expect("the pty's termios can be read");
         assert!(has(&flags_before, "ICANON") && has(&flags_before, "ECHO"), "a new pty is cooked: {flags_before:?}");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cyberreader"));
+        let home = tempfile::tempdir().unwrap();
         cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home.path());
+        for xdg in ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"] {
+            cmd.env(xdg, home.path().join(xdg));
+        }
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CYBERREADER_TEST_PANIC");
         cmd.env_remove("CYBERREADER_CONFIG");
@@ -105,9 +127,10 @@ impl Pty {
             output,
             stop_reading,
             reader: Some(reader),
-            screen: vt100::Parser::new(ROWS, COLS, 0),
+            screen: vt100::Parser::new(ROWS, cols, 0),
             fed: 0,
             flags_before,
+            _home: home,
         }
     }
 
@@ -156,6 +179,22 @@ impl Pty {
         let writer = self.writer.as_mut().unwrap();
         writer.write_all(bytes).unwrap();
         writer.flush().unwrap();
+    }
+
+    /// Writes `bytes` on a thread of its own: a reader that stops reading would otherwise block
+    /// the write, and the test with it, once the terminal's input buffer is full. The writer is
+    /// back when the returned handle is given to [`Pty::sent`].
+    fn send_in_background(&mut self, bytes: Vec<u8>) -> JoinHandle<Box<dyn Write + Send>> {
+        let mut writer = self.writer.take().unwrap();
+        std::thread::spawn(move || {
+            writer.write_all(&bytes).unwrap();
+            writer.flush().unwrap();
+            writer
+        })
+    }
+
+    fn sent(&mut self, sending: JoinHandle<Box<dyn Write + Send>>) {
+        self.writer = Some(sending.join().unwrap());
     }
 
     fn kill(&self, signal: &str) {
@@ -363,14 +402,7 @@ fn a_panic_restores_the_terminal_and_says_so() {
 fn the_reader_exits_when_the_terminal_goes_away() {
     let mut pty = Pty::spawn(&[]);
     pty.wait_started();
-    // The output thread holds a handle on the master side too; have it let go after the redraw a
-    // key causes, so that dropping ours closes the terminal for good.
-    pty.stop_reading.store(true, Ordering::SeqCst);
-    pty.send(b"j");
-    pty.join_reader();
-    assert!(pty.reader.is_none(), "the output thread did not let go of the terminal");
-    drop(pty.writer.take());
-    drop(pty.master.take());
+    close_terminal(&mut pty);
     let closed = Instant::now();
     let deadline = closed + EXIT;
     loop {
@@ -407,4 +439,132 @@ fn keys_typed_in_the_terminal_search_the_article() {
     let status = pty.wait_exit("q");
     assert!(status.success(), "{status:?}");
     pty.assert_restored("q after a search");
+}
+
+/// Closes the terminal for good: the output thread lets go after the redraw a key causes, then
+/// our handles on the master side are dropped.
+fn close_terminal(pty: &mut Pty) {
+    pty.stop_reading.store(true, Ordering::SeqCst);
+    pty.send(b"j");
+    pty.join_reader();
+    assert!(pty.reader.is_none(), "the output thread did not let go of the terminal");
+    drop(pty.writer.take());
+    drop(pty.master.take());
+}
+
+/// A terminal that vanishes without a hang-up signal (`setsid -w cyberreader` in tmux, then the
+/// tmux server killed): reads of it return end-of-file. The reader must end, not spin.
+#[test]
+fn the_reader_exits_when_the_terminal_closes_without_a_signal() {
+    // The reader in a session of its own, so the closing terminal sends it no SIGHUP; `setsid
+    // -w` waits for it and passes its status on, and ignores the hang-up it gets itself.
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", "trap '' HUP; exec setsid -w \"$0\"", env!("CARGO_BIN_EXE_cyberreader")]);
+    let mut pty = Pty::launch(cmd, &[]);
+    pty.wait_started();
+    close_terminal(&mut pty);
+    let status = pty.wait_exit("the terminal closed without a signal");
+    assert_eq!(exit_code(&status), 1, "the end of the terminal's input is not a quit: {status:?}");
+}
+
+/// A file whose article is long enough to scroll a long way.
+fn long_article(dir: &std::path::Path, paragraphs: usize) -> std::path::PathBuf {
+    let mut text = String::from("A long report\n\nGENEVA (AP) — The report begins here.\n\n");
+    for i in 0..paragraphs {
+        text.push_str(&format!("Paragraph {i} of the report says little.\n\n"));
+    }
+    let path = dir.join("long.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// 64 KB of wheel reports in one write (crossterm read 1 KiB of such a burst and waited for the
+/// next key before reading on): every one of them scrolls, with no key after them.
+#[test]
+fn a_64_kb_burst_of_wheel_reports_is_read_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = long_article(dir.path(), 12_000);
+    let mut pty = Pty::spawn_on(&[&path]);
+    pty.wait_started();
+    pty.send(b"\t");
+    pty.wait_for("the article pane's focus", START, |s| s.contents().contains("ARTICLE"));
+    // Over the article pane (1-based column 50, row 10), the wheel turned down.
+    let report = b"\x1b[<65;50;10M";
+    let count = 65_536usize.div_ceil(report.len());
+    let burst: Vec<u8> = report.iter().copied().cycle().take(report.len() * count).collect();
+    let sending = pty.send_in_background(burst);
+    // Three rows a notch.
+    let expected = format!("line {}/", 3 * count + 1);
+    pty.wait_for(&expected, START, |s| s.rows(0, COLS).last().is_some_and(|row| row.contains(&expected)));
+    pty.sent(sending);
+    pty.send(b"q");
+    assert!(pty.wait_exit("q").success());
+}
+
+/// 64 KB typed into the search prompt at once: the last of it (the query that ends it, and
+/// Enter) is acted on, and nothing of it is lost (every typed letter is taken back by the
+/// Backspace after it, so a single lost byte leaves a query that matches nothing).
+#[test]
+fn a_64_kb_paste_into_the_search_prompt_is_read_to_the_end() {
+    let mut pty = Pty::spawn(&[]);
+    pty.wait_started();
+    pty.send(b"\t");
+    pty.wait_for("the article pane's focus", START, |s| s.contents().contains("ARTICLE"));
+    pty.send(b"/");
+    pty.wait_for("the search prompt", START, |s| s.rows(0, COLS).last().is_some_and(|row| row.starts_with('/')));
+    let mut burst: Vec<u8> = b"z\x7f".iter().copied().cycle().take(65_536).collect();
+    burst.extend_from_slice(b"q\x7fSeoul\r");
+    let sending = pty.send_in_background(burst);
+    pty.wait_for("the match counter", START, |s| {
+        s.rows(0, COLS).last().is_some_and(|row| row.contains("[1/") && row.contains("ARTICLE"))
+    });
+    pty.sent(sending);
+    let last = pty.last_row();
+    assert!(!last.contains("[1/0]"), "{last}");
+    pty.send(b"q");
+    assert!(pty.wait_exit("q").success());
+}
+
+/// Wide enough for the people sidebar.
+const WIDE: u16 = 130;
+
+/// Waits for the sidebar to list people: "People (N)" with a number.
+fn wait_for_people(pty: &mut Pty) {
+    pty.wait_for("the people in the sidebar", START, |s| {
+        s.contents().split("People (").nth(1).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    });
+}
+
+/// A short article's people are on the very first screen, every time (the extractor used to
+/// race the first draw, and the loop could miss its result until a key came).
+#[test]
+fn a_short_articles_people_are_on_the_first_screen() {
+    for launch in 0..8 {
+        let mut pty = Pty::launch_sized(CommandBuilder::new(env!("CARGO_BIN_EXE_cyberreader")), &[], WIDE);
+        wait_for_people(&mut pty);
+        let out = String::from_utf8_lossy(&pty.output()).to_string();
+        assert!(!out.contains("Finding people"), "launch {launch}: the first screen was without people");
+        pty.send(b"q");
+        assert!(pty.wait_exit("q").success());
+    }
+}
+
+/// A long article's people are found in the background; when they are ready they are shown
+/// with no key pressed.
+#[test]
+fn a_long_articles_people_appear_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Senate talks\n\nWASHINGTON (AP) — Sen. Ron Wyden said the talks went on.\n\n");
+    while text.len() < 300 * 1024 {
+        text.push_str("Wyden said the talks would go on for weeks, and nobody disagreed with that.\n\n");
+    }
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, text).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cyberreader"));
+    cmd.arg(&path);
+    let mut pty = Pty::launch_sized(cmd, &[], WIDE);
+    wait_for_people(&mut pty);
+    assert!(pty.contents().contains("Ron Wyden"), "{}", pty.contents());
+    pty.send(b"q");
+    assert!(pty.wait_exit("q").success());
 }

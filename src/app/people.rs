@@ -1,8 +1,6 @@
 //! The people sidebar: picking a person highlights their mentions; Enter narrows the list to
 //! the articles that name them.
 
-use crate::text;
-
 use super::state::{App, Focus, ListFilter, SearchKind, SearchState};
 
 impl App {
@@ -20,9 +18,8 @@ impl App {
         let Some(i) = self.shown() else { return };
         let Some(person) = self.people_of(i).get(at).cloned() else { return };
         let Some(c) = &self.current else { return };
-        let forms: Vec<&str> =
-            std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str)).collect();
-        let matches = text::find_words(&c.doc, &forms);
+        // The same places the person's count is made of (see `people::mentions_in`).
+        let matches = crate::people::mentions_in(&c.doc, &person);
         if let Some(v) = self.view_mut() {
             v.search =
                 Some(SearchState { query: person.name.clone(), kind: SearchKind::Person, matches, current: None });

@@ -241,7 +241,7 @@ impl App {
     #[must_use]
     pub fn people_of(&self, i: usize) -> &[Person] {
         match (self.people.get(i), self.articles.get(i)) {
-            (Some(cell), Some(article)) => cell.get_or_init(|| people::extract(article)),
+            (Some(cell), Some(article)) => cell.get_or_init(|| people::extract_with_mentions(article)),
             _ => &[],
         }
     }
@@ -267,19 +267,29 @@ impl App {
 
     /// Starts extracting every article's people on a thread of its own, the shown article first
     /// and then in list order, so a huge article never holds up the first screen or a key. Keys
-    /// that need people (the sidebar's own) wait for the one article they need.
+    /// that need people (the sidebar's own) wait for the one article they need. The shown
+    /// article's people are extracted here, before the thread starts, when the article is under
+    /// [`SMALL_ARTICLE`] bytes: they are then on the very first screen. `ready(i)` is called on
+    /// the thread as each article's people are done, so the reader can wake and redraw.
     ///
     /// # Errors
     /// When the thread cannot be started; people are then extracted when first needed.
     /// Dropping the returned handle leaves the thread running.
-    pub fn extract_people_in_background(&mut self) -> std::io::Result<std::thread::JoinHandle<()>> {
+    pub fn extract_people_in_background(
+        &mut self,
+        ready: impl Fn(usize) + Send + 'static,
+    ) -> std::io::Result<std::thread::JoinHandle<()>> {
+        if let Some(shown) = self.shown().filter(|&i| text_len(&self.articles[i]) < SMALL_ARTICLE) {
+            let _ = self.people_of(shown);
+        }
         let (articles, people, wanted) =
             (Arc::clone(&self.articles), Arc::clone(&self.people), Arc::clone(&self.wanted));
         let worker = std::thread::Builder::new().name("people".into()).spawn(move || {
             let mut next = 0;
             let done = |i: usize| people[i].get().is_some();
             while let Some(i) = next_to_extract(wanted.load(Ordering::Relaxed), &mut next, people.len(), done) {
-                people[i].get_or_init(|| people::extract(&articles[i]));
+                people[i].get_or_init(|| people::extract_with_mentions(&articles[i]));
+                ready(i);
             }
         })?;
         self.people_in_background = true;
@@ -432,6 +442,15 @@ fn unique_ids(articles: &mut [Article]) {
             seen.insert(article.id.clone());
         }
     }
+}
+
+/// An article this small has its people extracted before the first screen is drawn, rather
+/// than shown as "finding people" for a moment.
+pub(crate) const SMALL_ARTICLE: usize = 100 * 1024;
+
+/// Bytes of text in an article.
+fn text_len(article: &Article) -> usize {
+    article.title.len() + article.paragraphs.iter().map(String::len).sum::<usize>()
 }
 
 fn problems_message(problems: &[Problem]) -> Option<Message> {

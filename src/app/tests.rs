@@ -242,7 +242,7 @@ fn the_background_extractor_finds_the_same_people() {
     let reference = app(120, 40);
     let mut app = app(120, 40);
     app.update(Action::Down);
-    app.extract_people_in_background().expect("a thread");
+    app.extract_people_in_background(|_| {}).expect("a thread");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while (0..app.articles.len()).any(|i| app.people_ready(i).is_none()) {
         assert!(std::time::Instant::now() < deadline, "the extractor never finished");

@@ -56,6 +56,27 @@ pub fn index(articles: &[crate::article::Article], people: &[Vec<Person>]) -> Ve
     index::build(articles, people)
 }
 
+/// The people an article names, each with `mentions` counted as [`mentions_in`] finds them in
+/// the text the reader shows: what the sidebar, the quotes, the status bar, `n` and `--json`
+/// all report.
+#[must_use]
+pub fn extract_with_mentions(article: &crate::article::Article) -> Vec<Person> {
+    let mut people = extract(article);
+    let doc = crate::text::Doc::from_article(article);
+    for person in &mut people {
+        person.mentions = mentions_in(&doc, person).len();
+    }
+    people
+}
+
+/// Where `person` is mentioned in `doc`: each whole-word use of their name or an alias (the
+/// longer form where two overlap), in the headline, byline, body and credits alike. The one
+/// definition of a mention: the count shown anywhere is the number of these, and `n` walks them.
+#[must_use]
+pub fn mentions_in(doc: &crate::text::Doc, person: &Person) -> Vec<crate::text::Match> {
+    crate::text::find_words(doc, &mention_forms(person))
+}
+
 /// The forms of a person's name the text uses: the name, then its aliases.
 #[must_use]
 pub fn mention_forms(person: &Person) -> Vec<&str> {

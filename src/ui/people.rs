@@ -95,4 +95,32 @@ mod tests {
         assert_eq!(under("Ron Wyden ×1"), "Sen., D-Ore.");
         assert_eq!(under("Mary Major ×1"), "(credits)");
     }
+
+    /// One count of a person's mentions everywhere it shows: the sidebar, the quotes overlay, the
+    /// status bar, and the stops `n` makes; a headline that names the person counts as one.
+    #[test]
+    fn the_sidebar_the_quotes_the_status_bar_and_n_agree_on_mentions() {
+        let text = "Barack Obama visits Seoul\n\nSEOUL (AP) — President Barack Obama arrived in Seoul on Friday.\n\n\
+                    The visit is his first this year.\n";
+        let screen = |keys: &str| {
+            let library = Library { articles: vec![parse(text, "a.txt")], problems: vec![] };
+            let keys = crate::keys::parse_keys(keys).expect("keys");
+            crate::cli::screenshot(library, (120, 30), keys, false)
+        };
+        let status = |screen: &str| screen.lines().last().unwrap_or_default().to_string();
+        let people = screen("<Tab><Tab>");
+        assert!(people.contains("Barack Obama ×2"), "{people}");
+        assert!(status(&people).contains("[Barack Obama: 2 mentions]"), "{people}");
+        let quotes = screen("<Tab><Tab>o");
+        assert!(quotes.contains("mentioned 2 times"), "{quotes}");
+        // `n` stops twice, then comes round to the first again.
+        for (keys, counter) in
+            [("n", "[Barack Obama 1/2]"), ("nn", "[Barack Obama 2/2]"), ("nnn", "[Barack Obama 1/2]")]
+        {
+            let walked = screen(&format!("<Tab><Tab>{keys}"));
+            assert!(status(&walked).contains(counter), "{keys}: {walked}");
+        }
+        let json = crate::people::extract_with_mentions(&parse(text, "a.txt"));
+        assert_eq!(json[0].mentions, 2, "--json says what the screen says");
+    }
 }

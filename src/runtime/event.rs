@@ -1,0 +1,89 @@
+//! Everything that can wake the reader, carried over one channel: what the terminal sends,
+//! signals, and results of work done in the background. The loop blocks on the channel; nothing
+//! is polled for.
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use crossterm::event::{Event, KeyEvent};
+
+/// Something the run loop reacts to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppEvent {
+    /// A key, a mouse report or a resize.
+    Input(Event),
+    /// The terminal will send nothing more: it was closed or hung up.
+    InputClosed,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (its number) asked the reader to stop.
+    Signal(i32),
+    /// The people of article `i` (load order) have been extracted.
+    PeopleReady(usize),
+    /// The terminal speaks the kitty keyboard protocol (it answered the query).
+    KeyboardProtocol,
+}
+
+/// The sending side, cloned for each thread that has something to say.
+#[derive(Debug, Clone)]
+pub struct Notifier(Sender<AppEvent>);
+
+impl Notifier {
+    /// Sends `event` to the loop; `false` once the loop has gone (the sender can stop).
+    pub fn send(&self, event: AppEvent) -> bool {
+        self.0.send(event).is_ok()
+    }
+}
+
+/// A new channel: the notifier for the workers, the events for the loop.
+#[must_use]
+pub fn channel() -> (Notifier, ChannelEvents) {
+    let (tx, rx) = mpsc::channel();
+    (Notifier(tx), ChannelEvents(rx))
+}
+
+/// Where the run loop takes its events from.
+pub trait EventSource {
+    /// The next event, waiting as long as it takes; `None` when no event will ever come.
+    fn next(&mut self) -> Option<AppEvent>;
+    /// An event already waiting, without waiting.
+    fn try_next(&mut self) -> Option<AppEvent>;
+}
+
+/// The receiving end of [`channel`]: the interactive reader's events.
+#[derive(Debug)]
+pub struct ChannelEvents(Receiver<AppEvent>);
+
+impl EventSource for ChannelEvents {
+    fn next(&mut self) -> Option<AppEvent> {
+        self.0.recv().ok()
+    }
+
+    fn try_next(&mut self) -> Option<AppEvent> {
+        self.0.try_recv().ok()
+    }
+}
+
+/// A fixed list of events, for `--keys` and tests; the loop ends when it runs out.
+#[derive(Debug, Default)]
+pub struct Scripted(pub VecDeque<AppEvent>);
+
+impl Scripted {
+    #[must_use]
+    pub fn keys(keys: Vec<KeyEvent>) -> Self {
+        Self(keys.into_iter().map(|k| AppEvent::Input(Event::Key(k))).collect())
+    }
+
+    #[must_use]
+    pub fn events(events: impl IntoIterator<Item = Event>) -> Self {
+        Self(events.into_iter().map(AppEvent::Input).collect())
+    }
+}
+
+impl EventSource for Scripted {
+    fn next(&mut self) -> Option<AppEvent> {
+        self.0.pop_front()
+    }
+
+    fn try_next(&mut self) -> Option<AppEvent> {
+        self.0.pop_front()
+    }
+}
