@@ -263,3 +263,6 @@ fn the_store_is_a_trait_object() {
 
 #[path = "tests_file.rs"]
 mod file;
+
+#[path = "tests_crash.rs"]
+mod crash;
