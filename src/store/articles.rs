@@ -67,20 +67,24 @@ impl SqliteStore {
             let mut insert = tx
                 .prepare_cached(
                     "INSERT INTO articles (id, hash, source, feed_id, title, deck, place, date_text, agency, \
-                     byline, paragraphs, credits, rights, link, published, added, sort_date) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                     COALESCE(?17, ?15, ?16))",
+                     byline, rights, link, published, added, sort_date) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, COALESCE(?15, ?13, ?14))",
                 )
                 .map_err(err)?;
             let mut update = tx
                 .prepare_cached(
                     "UPDATE articles SET hash = ?2, source = ?3, feed_id = ?4, title = ?5, deck = ?6, \
-                     place = ?7, date_text = ?8, agency = ?9, byline = ?10, paragraphs = ?11, credits = ?12, \
-                     rights = ?13, link = ?14, published = ?15, sort_date = COALESCE(?16, ?15, added) \
-                     WHERE key = ?1",
+                     place = ?7, date_text = ?8, agency = ?9, byline = ?10, rights = ?11, link = ?12, \
+                     published = ?13, sort_date = COALESCE(?14, ?13, added) WHERE key = ?1",
                 )
                 .map_err(err)?;
             let mut new_state = tx.prepare_cached("INSERT INTO article_state (article) VALUES (?1)").map_err(err)?;
+            let mut put_text = tx
+                .prepare_cached(
+                    "INSERT INTO article_text (article, paragraphs, credits) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (article) DO UPDATE SET paragraphs = excluded.paragraphs, credits = excluded.credits",
+                )
+                .map_err(err)?;
             let mut drop_people = tx.prepare_cached("DELETE FROM people WHERE article = ?1").map_err(err)?;
             let mut add_person = tx
                 .prepare_cached(
@@ -122,8 +126,6 @@ impl SqliteStore {
                             date_text,
                             agency,
                             a.byline,
-                            paragraphs,
-                            credits,
                             a.rights,
                             new.link,
                             new.published,
@@ -147,8 +149,6 @@ impl SqliteStore {
                             date_text,
                             agency,
                             a.byline,
-                            paragraphs,
-                            credits,
                             a.rights,
                             new.link,
                             new.published,
@@ -161,6 +161,7 @@ impl SqliteStore {
                     report.added += 1;
                     key
                 };
+                put_text.execute(params![key, paragraphs, credits]).map_err(err)?;
                 for (ord, p) in new.people.iter().enumerate() {
                     add_person
                         .execute(params![
@@ -200,9 +201,10 @@ impl SqliteStore {
             .conn
             .prepare_cached(
                 "SELECT a.key, a.hash, a.source, a.feed_id, a.title, a.deck, a.place, a.date_text, a.agency, \
-                 a.byline, a.paragraphs, a.credits, a.rights, a.link, a.published, a.added, a.sort_date, \
+                 a.byline, t.paragraphs, t.credits, a.rights, a.link, a.published, a.added, a.sort_date, \
                  s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search \
-                 FROM articles a JOIN article_state s ON s.article = a.key WHERE a.id = ?1",
+                 FROM articles a JOIN article_state s ON s.article = a.key JOIN article_text t ON t.article = a.key \
+                 WHERE a.id = ?1",
             )
             .and_then(|mut stmt| stmt.query_row([id.as_str()], |r| stored_row(r, id)).optional())
             .map_err(|e| self.err(e))?;

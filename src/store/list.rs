@@ -48,6 +48,61 @@ impl SqliteStore {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<(ArticleRow, i64, f64)>> {
+        if order == Order::Relevance
+            && let Some(rows) = self.ranked_from_index(plan, offset, limit)?
+        {
+            return Ok(rows);
+        }
+        self.rows_by_sql(plan, order, offset, limit)
+    }
+
+    /// The ranked page found by taking the best-scored keys from the index first, then their rows:
+    /// a word in every article then costs its scores, not a join and sort of every article.
+    /// `None` when the conditions dropped too many of them, or a tie straddles the cut, to be sure
+    /// of the page this way.
+    fn ranked_from_index(
+        &self,
+        plan: &Plan,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Option<Vec<(ArticleRow, i64, f64)>>> {
+        let want = offset.saturating_add(limit);
+        let k = want.saturating_mul(2).saturating_add(100);
+        let Some((sql, params)) = plan.top_scores(k) else { return Ok(None) };
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let scored = stmt
+            .query_map(params_from_iter(params), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))
+            .map_err(|e| self.err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))?;
+        let mut rows = Vec::with_capacity(scored.len());
+        for &(key, score) in &scored {
+            let (sql, params) = plan.row_by_key(key);
+            let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+            let row = rusqlite::OptionalExtension::optional(stmt.query_row(params_from_iter(params), light_row))
+                .map_err(|e| self.err(e))?;
+            if let Some((row, key, _)) = row {
+                rows.push((row, key, score));
+            }
+        }
+        rows.sort_by(|a, b| a.2.total_cmp(&b.2).then(b.0.date.cmp(&a.0.date)).then(b.1.cmp(&a.1)));
+        if scored.len() == k {
+            let last = scored.last().map(|s| s.1);
+            let edge = rows.get(want.saturating_sub(1)).map(|r| r.2);
+            if rows.len() < want || edge == last {
+                return Ok(None);
+            }
+        }
+        Ok(Some(rows.into_iter().skip(offset).take(limit).collect()))
+    }
+
+    fn rows_by_sql(
+        &self,
+        plan: &Plan,
+        order: Order,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<(ArticleRow, i64, f64)>> {
         let (sql, params) = plan.select(order, offset, limit);
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt.query_map(params_from_iter(params), light_row).map_err(|e| self.err(e))?;

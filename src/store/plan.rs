@@ -159,6 +159,30 @@ impl Plan {
         (sql, params)
     }
 
+    /// The best `k` article keys and their bm25 scores, from the index alone (no conditions).
+    pub(crate) fn top_scores(&self, k: usize) -> Option<(String, Vec<Value>)> {
+        let expr = self.match_expression()?;
+        let sql = format!(
+            "SELECT rowid, {BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+        );
+        Some((sql, vec![Value::Text(expr), Value::Integer(i64::try_from(k).unwrap_or(i64::MAX))]))
+    }
+
+    /// The light row of one article (its key the first parameter) if it meets the conditions.
+    pub(crate) fn row_by_key(&self, key: i64) -> (String, Vec<Value>) {
+        let mut sql = format!(
+            "SELECT {ROW_COLUMNS}, 0.0 AS score FROM articles a JOIN article_state s ON s.article = a.key \
+             WHERE a.key = ? AND s.deleted = 0"
+        );
+        for c in &self.conditions {
+            sql.push_str(" AND ");
+            sql.push_str(c);
+        }
+        let mut params = vec![Value::Integer(key)];
+        params.extend(self.params.iter().cloned());
+        (sql, params)
+    }
+
     pub(crate) fn count(&self) -> (String, Vec<Value>) {
         let (clause, params) = self.where_clause();
         (format!("SELECT COUNT(*) FROM articles a JOIN article_state s ON s.article = a.key WHERE {clause}"), params)

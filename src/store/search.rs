@@ -35,8 +35,10 @@ impl SqliteStore {
         let order = if order == Order::Relevance && !plan.ranks() { Order::Newest } else { order };
         let rows = self.rows(&plan, order, 0, limit)?;
         let needles = needles(query);
-        let mut stmt =
-            self.conn.prepare_cached("SELECT paragraphs FROM articles WHERE key = ?1").map_err(|e| self.err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT paragraphs FROM article_text WHERE article = ?1")
+            .map_err(|e| self.err(e))?;
         let mut hits = Vec::with_capacity(rows.len());
         for (row, key, score) in rows {
             let json: String = stmt.query_row([key], |r| r.get(0)).map_err(|e| self.err(e))?;

@@ -266,3 +266,24 @@ mod file;
 
 #[path = "tests_crash.rs"]
 mod crash;
+
+#[test]
+fn ranked_pages_are_right_when_conditions_or_ties_reach_past_the_best_scores() {
+    let mut store = SqliteStore::in_memory().expect("open");
+    let items: Vec<_> = (0..150)
+        .map(|i| {
+            let (mut a, p) = article(&format!("same-{i}"), "Alpha report\n\nThe alpha text, the same in all.");
+            a.id = id(&format!("same-{i}"));
+            (a, p, OCT_17 + i * DAY)
+        })
+        .collect();
+    add(&mut store, &items);
+    // All tie: the newest first, though the index alone returns the ties in any order.
+    assert_eq!(found(&store, "alpha")[..3], ["same-149", "same-148", "same-147"]);
+    // Conditions that drop nearly all of the best-scored.
+    let all: Vec<ArticleId> = (1..150).map(|i| id(&format!("same-{i}"))).collect();
+    store.set_read(&all, true).expect("read");
+    assert_eq!(found(&store, "alpha is:unread"), ["same-0"]);
+    store.set_deleted(&[id("same-0")], true).expect("delete");
+    assert!(found(&store, "alpha is:unread").is_empty());
+}

@@ -23,9 +23,6 @@ CREATE TABLE articles (
     date_text  TEXT,
     agency     TEXT,
     byline     TEXT,
-    -- Paragraphs and credits as JSON arrays of strings.
-    paragraphs TEXT NOT NULL,
-    credits    TEXT NOT NULL,
     rights     TEXT,
     link       TEXT,
     published  INTEGER,
@@ -33,6 +30,14 @@ CREATE TABLE articles (
     -- The date lists sort by (unix seconds): the caller's parsed date, else published, else added.
     sort_date  INTEGER NOT NULL
 );
+-- The text, apart: rows of `articles` stay small, so lists, sorting and joins never read it.
+CREATE TABLE article_text (
+    article    INTEGER PRIMARY KEY REFERENCES articles(key) ON DELETE CASCADE,
+    -- Paragraphs and credits as JSON arrays of strings.
+    paragraphs TEXT NOT NULL,
+    credits    TEXT NOT NULL
+);
+
 CREATE INDEX articles_by_date ON articles (sort_date, key);
 CREATE INDEX articles_by_feed ON articles (feed_id, sort_date);
 
