@@ -146,7 +146,37 @@ fn main() {
         eprintln!("{q:>28}: {n} articles ({:.2} %)", n as f64 * 100.0 / LIBRARY_SIZE as f64);
     }
     drop(store);
+    if std::env::var_os("BENCH_STORE_BREAKDOWN").is_some() {
+        breakdown();
+    }
     divan::main();
+}
+
+/// One run of adding 10,000 articles, timed by stage: generating, parsing with people (rayon),
+/// storing and indexing.
+fn breakdown() {
+    let mut rng = corpus::Rng::new(7);
+    let start = Instant::now();
+    let texts: Vec<(String, String)> =
+        (0..ADDED).map(|i| (format!("/bench/added/article-{i:06}.txt"), text(&mut rng, i))).collect();
+    let generated = start.elapsed();
+    let start = Instant::now();
+    let prepared = prepare(&texts);
+    let parsed = start.elapsed();
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut store = SqliteStore::open(&dir.path().join("library.db")).expect("create");
+    let start = Instant::now();
+    for chunk in prepared.chunks(2_000) {
+        let batch: Vec<NewArticle<'_>> = chunk.iter().map(|(a, p)| NewArticle::new(a, p, None)).collect();
+        store.upsert(&batch).expect("stored");
+    }
+    let stored = start.elapsed();
+    eprintln!(
+        "adding 10,000: generate {:.2} s, parse and people {:.2} s, store and index {:.2} s",
+        generated.as_secs_f64(),
+        parsed.as_secs_f64(),
+        stored.as_secs_f64()
+    );
 }
 
 /// Opening the file and reading what the first screen shows: the first page of the list
