@@ -151,6 +151,14 @@ impl SqliteStore {
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: self.path.clone(), found, supported: SCHEMA_VERSION });
         }
+        // Version 0 with tables in it is some other program's database: leave it alone.
+        if found == 0 {
+            let tables: i64 =
+                self.conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+            if tables > 0 {
+                return Err(StoreError::Corrupt { path: self.path.clone() });
+            }
+        }
         Ok(())
     }
 

@@ -71,7 +71,7 @@ fn a_newer_library_is_refused_untouched() {
         }
         other => panic!("expected TooNew, got {:?}", other.map(|_| ())),
     }
-    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert!(std::fs::read(&path).expect("read") == before, "the file was changed");
 }
 
 #[test]
@@ -83,8 +83,22 @@ fn a_damaged_file_is_refused_untouched() {
     let err = SqliteStore::open(&path).err().expect("refused");
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
     assert!(err.to_string().contains("library.db") && err.to_string().contains("untouched"), "{err}");
-    assert_eq!(std::fs::read(&path).expect("read"), junk);
+    assert!(std::fs::read(&path).expect("read") == junk, "the file was changed");
     assert!(!dir.path().join("library.db-wal").exists());
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = temp();
+    let path = dir.path().join("places.sqlite");
+    rusqlite::Connection::open(&path)
+        .and_then(|c| c.execute_batch("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('x');"))
+        .expect("another program's database");
+    let before = std::fs::read(&path).expect("read");
+    let err = SqliteStore::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
+    assert!(err.to_string().contains("not a cyberreader library"), "{err}");
+    assert!(std::fs::read(&path).expect("read") == before, "the file was changed");
 }
 
 #[test]
@@ -147,7 +161,7 @@ fn a_read_only_library_says_so_and_can_still_be_read() {
     } else {
         let err = SqliteStore::open(&path).err().expect("refused");
         assert!(matches!(err, StoreError::ReadOnly { .. }) && err.readable_without_saving(), "{err:?}");
-        assert_eq!(std::fs::read(&path).expect("read"), before);
+        assert!(std::fs::read(&path).expect("read") == before, "the file was changed");
     }
     let store = SqliteStore::open_read_only(&path).expect("read without saving");
     assert_eq!(store.counts().expect("counts").total, 3);
