@@ -1,0 +1,242 @@
+//! The library on disk: 100,000 generated articles (~350 MB of text). Opening it to the first
+//! page of the list, searching it (a word, a phrase and a person each in ~1 % of the articles,
+//! and a word in all of them), adding 10,000 articles (parse, people, index), and its size.
+//!
+//! The 100,000-article library takes minutes to build on 2 cores, so it is built once and kept
+//! under `target/bench-store/`, keyed by a hash of the generator, this bench's additions and the
+//! schema; delete the directory to rebuild. `cargo bench --bench store`; results in
+//! BENCHMARKS.md.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use cyberreader::article::{Article, ArticleId, parse};
+use cyberreader::people::{self, Person};
+use cyberreader::store::{Filter, NewArticle, Order, SCHEMA_VERSION, SqliteStore, Store, query};
+use divan::{Bencher, black_box};
+use rayon::prelude::*;
+
+mod corpus;
+
+const LIBRARY_SIZE: usize = 100_000;
+const ADDED: usize = 10_000;
+/// Bump when the text this file adds to the corpus changes.
+const ADDITIONS_VERSION: u64 = 1;
+
+/// One article in a hundred carries each of these, at different places, so each matches ~1 %.
+const RARE_WORD: &str = "cyberattack";
+const RARE_PHRASE: &str = "joint naval exercise";
+const RARE_PERSON: &str = "Kang Kyung-wha";
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Article `i` of a generated library (`seed` tells libraries apart), as a file would hold it.
+fn text(rng: &mut corpus::Rng, i: usize) -> String {
+    let size = 2_600 + rng.below(2_400);
+    let mut text = corpus::article(rng, size);
+    let cut = text.rfind("(Reporting").unwrap_or(text.len());
+    let mut extra = String::new();
+    if i % 100 == 7 {
+        extra.push_str(&format!("Officials said a {RARE_WORD} on the network was under investigation.\n\n"));
+    }
+    if i % 100 == 31 {
+        extra.push_str(&format!("The two navies will hold a {RARE_PHRASE} next month, the ministry said.\n\n"));
+    }
+    if i % 100 == 59 {
+        extra.push_str(&format!("Foreign Minister {RARE_PERSON} said on Monday that the talks would resume.\n\n"));
+    }
+    text.insert_str(cut, &extra);
+    text
+}
+
+/// Parses and finds the people of `texts` in parallel, as the app's import does.
+fn prepare(texts: &[(String, String)]) -> Vec<(Article, Vec<Person>)> {
+    texts
+        .par_iter()
+        .map(|(name, text)| {
+            let mut article = parse(text, name);
+            article.id = ArticleId::file(Path::new(name));
+            article.hash = format!("{:016x}", fnv(text.as_bytes()));
+            let people = people::extract(&article);
+            (article, people)
+        })
+        .collect()
+}
+
+/// A spread of dates over ~2 years, not in the order the articles are added.
+fn date_of(i: usize) -> i64 {
+    1_356_998_400 + ((i * 7_919) % LIBRARY_SIZE) as i64 * 600
+}
+
+/// Adds `count` generated articles from `seed` to `store` in batches, parsing each batch in
+/// parallel; returns the bytes of text added.
+fn add_generated(store: &mut SqliteStore, seed: u64, prefix: &str, count: usize) -> u64 {
+    let mut rng = corpus::Rng::new(seed);
+    let mut bytes = 0;
+    for start in (0..count).step_by(2_000) {
+        let texts: Vec<(String, String)> = (start..(start + 2_000).min(count))
+            .map(|i| (format!("/bench/{prefix}/article-{i:06}.txt"), text(&mut rng, i)))
+            .collect();
+        bytes += texts.iter().map(|(_, t)| t.len() as u64).sum::<u64>();
+        let prepared = prepare(&texts);
+        let batch: Vec<NewArticle<'_>> =
+            prepared.iter().enumerate().map(|(j, (a, p))| NewArticle::new(a, p, Some(date_of(start + j)))).collect();
+        store.upsert(&batch).expect("the batch is stored");
+    }
+    bytes
+}
+
+/// The 100,000-article library, built once per generator version, and its text's bytes.
+fn library() -> &'static (PathBuf, u64) {
+    static LIBRARY: OnceLock<(PathBuf, u64)> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let schema = [
+            include_str!("../src/store/migrations/001_base.sql"),
+            include_str!("../src/store/migrations/002_history_saved_session.sql"),
+        ]
+        .concat();
+        let key = fnv(include_str!("corpus/mod.rs").as_bytes())
+            ^ fnv(schema.as_bytes())
+            ^ ADDITIONS_VERSION
+            ^ (SCHEMA_VERSION as u64) << 56;
+        let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+        let dir = target.join("bench-store");
+        let path = dir.join(format!("library-{key:016x}.db"));
+        let bytes_file = path.with_extension("bytes");
+        let recorded = std::fs::read_to_string(&bytes_file).ok().and_then(|s| s.trim().parse::<u64>().ok());
+        if let Some(bytes) = recorded.filter(|_| path.exists()) {
+            return (path, bytes);
+        }
+        std::fs::create_dir_all(&dir).expect("create target/bench-store");
+        let _ = std::fs::remove_file(&path);
+        eprintln!("building the 100,000-article library in {} (once)...", path.display());
+        let start = Instant::now();
+        let mut store = SqliteStore::open(&path).expect("create the library");
+        let bytes = add_generated(&mut store, 100_000, "library", LIBRARY_SIZE);
+        drop(store);
+        eprintln!("built in {:.1} s", start.elapsed().as_secs_f64());
+        std::fs::write(&bytes_file, bytes.to_string()).expect("record the text size");
+        (path, bytes)
+    })
+}
+
+fn open() -> SqliteStore {
+    SqliteStore::open(&library().0).expect("the library opens")
+}
+
+fn main() {
+    let (path, bytes) = library();
+    let store = open();
+    // Fold the write-ahead log into the file so its size is the library's.
+    store.checkpoint().expect("checkpoint");
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "library: {} articles, {:.1} MB of text, database {:.1} MB = {:.2}x the text",
+        store.counts().expect("counts").total,
+        *bytes as f64 / 1e6,
+        size as f64 / 1e6,
+        size as f64 / *bytes as f64
+    );
+    for q in [RARE_WORD, &format!("\"{RARE_PHRASE}\""), &format!("person:\"{RARE_PERSON}\""), "the"] {
+        let parsed = query::parse(q).expect("parses");
+        let n = store.count(&Filter::Query(parsed)).expect("count");
+        eprintln!("{q:>28}: {n} articles ({:.2} %)", n as f64 * 100.0 / LIBRARY_SIZE as f64);
+    }
+    drop(store);
+    if std::env::var_os("BENCH_STORE_BREAKDOWN").is_some() {
+        breakdown();
+    }
+    divan::main();
+}
+
+/// One run of adding 10,000 articles, timed by stage: generating, parsing with people (rayon),
+/// storing and indexing.
+fn breakdown() {
+    let mut rng = corpus::Rng::new(7);
+    let start = Instant::now();
+    let texts: Vec<(String, String)> =
+        (0..ADDED).map(|i| (format!("/bench/added/article-{i:06}.txt"), text(&mut rng, i))).collect();
+    let generated = start.elapsed();
+    let start = Instant::now();
+    let prepared = prepare(&texts);
+    let parsed = start.elapsed();
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut store = SqliteStore::open(&dir.path().join("library.db")).expect("create");
+    let start = Instant::now();
+    for chunk in prepared.chunks(2_000) {
+        let batch: Vec<NewArticle<'_>> = chunk.iter().map(|(a, p)| NewArticle::new(a, p, None)).collect();
+        store.upsert(&batch).expect("stored");
+    }
+    let stored = start.elapsed();
+    eprintln!(
+        "adding 10,000: generate {:.2} s, parse and people {:.2} s, store and index {:.2} s",
+        generated.as_secs_f64(),
+        parsed.as_secs_f64(),
+        stored.as_secs_f64()
+    );
+}
+
+/// Opening the file and reading what the first screen shows: the first page of the list
+/// (newest first) and the counts.
+#[divan::bench(sample_count = 20)]
+fn first_page(bencher: Bencher) {
+    library();
+    bencher.bench_local(|| {
+        let store = open();
+        let page = store.articles_page(&Filter::All, Order::Newest, 0, 100).expect("page");
+        let counts = store.counts().expect("counts");
+        (page, counts)
+    });
+}
+
+/// The top 50 by relevance, with snippets.
+#[divan::bench(args = ["cyberattack", "\"joint naval exercise\"", "person:\"Kang Kyung-wha\"", "the", "nego*"], sample_count = 20)]
+fn search_top_50(bencher: Bencher, q: &str) {
+    let store = open();
+    let parsed = query::parse(q).expect("parses");
+    bencher.bench_local(|| black_box(store.search(&parsed, Order::Relevance, 50).expect("search")));
+}
+
+/// The same by date, newest first.
+#[divan::bench(args = ["cyberattack", "the"], sample_count = 20)]
+fn search_top_50_by_date(bencher: Bencher, q: &str) {
+    let store = open();
+    let parsed = query::parse(q).expect("parses");
+    bencher.bench_local(|| black_box(store.search(&parsed, Order::Newest, 50).expect("search")));
+}
+
+/// 10,000 new articles (~35 MB): generate, parse and find people in parallel, store and index,
+/// into an empty library in a temporary directory.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn add_10k_to_empty(bencher: Bencher) {
+    bencher
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let store = SqliteStore::open(&dir.path().join("library.db")).expect("create");
+            (dir, store)
+        })
+        .bench_local_values(|(dir, mut store)| {
+            add_generated(&mut store, 7, "added", ADDED);
+            (dir, store)
+        });
+}
+
+/// The same, into a copy of the 100,000-article library (the index is large already).
+#[divan::bench(sample_count = 2, sample_size = 1)]
+fn add_10k_to_library(bencher: Bencher) {
+    bencher
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let copy = dir.path().join("library.db");
+            std::fs::copy(&library().0, &copy).expect("copy the library");
+            let store = SqliteStore::open(&copy).expect("open the copy");
+            (dir, store)
+        })
+        .bench_local_values(|(dir, mut store)| {
+            add_generated(&mut store, 8, "added", ADDED);
+            (dir, store)
+        });
+}

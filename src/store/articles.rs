@@ -1,0 +1,359 @@
+//! Adding articles, reading one back whole, and its reading state.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension as _, Row, TransactionBehavior, params};
+
+use super::error::Result;
+use super::sqlite::SqliteStore;
+use super::text::{NAME_SEPARATOR, push_cjk_pairs};
+use super::{ArticleState, NewArticle, Position, StoredArticle, UpsertReport};
+use crate::article::{Article, ArticleId, Dateline};
+use crate::people::Person;
+
+pub(crate) fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// The columns of the full-text index for one article, in the table's order.
+struct IndexText {
+    body: String,
+    credits: String,
+    people: String,
+    cjk: String,
+}
+
+impl IndexText {
+    fn new(article: &Article, people: &[Person]) -> Self {
+        let body = article.paragraphs.join("\n");
+        let credits = article.credits.join("\n");
+        let people = people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(NAME_SEPARATOR);
+        let mut cjk = String::new();
+        for text in [Some(article.title.as_str()), article.deck.as_deref(), article.byline.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain([body.as_str(), credits.as_str(), people.as_str()])
+        {
+            push_cjk_pairs(text, &mut cjk);
+        }
+        Self { body, credits, people, cjk }
+    }
+}
+
+impl SqliteStore {
+    pub(crate) fn known_hashes_impl(&self, ids: &[ArticleId]) -> Result<HashMap<ArticleId, String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT hash FROM articles WHERE id = ?1").map_err(|e| self.err(e))?;
+        let mut out = HashMap::new();
+        for id in ids {
+            let hash: Option<String> =
+                stmt.query_row([id.as_str()], |r| r.get(0)).optional().map_err(|e| self.err(e))?;
+            if let Some(hash) = hash {
+                out.insert(id.clone(), hash);
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn upsert_impl(&mut self, batch: &[NewArticle<'_>]) -> Result<UpsertReport> {
+        let now = unix_now();
+        let path = self.path.clone();
+        let err = |e| super::StoreError::from_sqlite(e, &path);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let mut report = UpsertReport::default();
+        {
+            let mut find = tx.prepare_cached("SELECT key, hash FROM articles WHERE id = ?1").map_err(err)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO articles (id, hash, source, feed_id, title, deck, place, date_text, agency, \
+                     byline, rights, link, published, added, sort_date) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, COALESCE(?15, ?13, ?14))",
+                )
+                .map_err(err)?;
+            let mut update = tx
+                .prepare_cached(
+                    "UPDATE articles SET hash = ?2, source = ?3, feed_id = ?4, title = ?5, deck = ?6, \
+                     place = ?7, date_text = ?8, agency = ?9, byline = ?10, rights = ?11, link = ?12, \
+                     published = ?13, sort_date = COALESCE(?14, ?13, added) WHERE key = ?1",
+                )
+                .map_err(err)?;
+            let mut new_state = tx.prepare_cached("INSERT INTO article_state (article) VALUES (?1)").map_err(err)?;
+            let mut put_text = tx
+                .prepare_cached(
+                    "INSERT INTO article_text (article, paragraphs, credits) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (article) DO UPDATE SET paragraphs = excluded.paragraphs, credits = excluded.credits",
+                )
+                .map_err(err)?;
+            let mut drop_people = tx.prepare_cached("DELETE FROM people WHERE article = ?1").map_err(err)?;
+            let mut add_person = tx
+                .prepare_cached(
+                    "INSERT INTO people (article, ord, name, role, mentions, aliases, quotes) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(err)?;
+            let mut drop_index = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1").map_err(err)?;
+            let mut add_index = tx
+                .prepare_cached(
+                    "INSERT INTO articles_fts (rowid, title, deck, byline, body, credits, place, agency, people, cjk) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .map_err(err)?;
+            for new in batch {
+                let a = new.article;
+                let stored: Option<(i64, String)> =
+                    find.query_row([a.id.as_str()], |r| Ok((r.get(0)?, r.get(1)?))).optional().map_err(err)?;
+                if stored.as_ref().is_some_and(|(_, hash)| *hash == a.hash) {
+                    report.unchanged += 1;
+                    continue;
+                }
+                let dateline = a.dateline.as_ref();
+                let place = dateline.and_then(|d| d.place.as_deref());
+                let agency = dateline.and_then(|d| d.agency.as_deref());
+                let date_text = dateline.and_then(|d| d.date.as_deref());
+                let paragraphs = values_json(&a.paragraphs, &path)?;
+                let credits = values_json(&a.credits, &path)?;
+                let key = if let Some((key, _)) = stored {
+                    update
+                        .execute(params![
+                            key,
+                            a.hash,
+                            a.path,
+                            new.feed,
+                            a.title,
+                            a.deck,
+                            place,
+                            date_text,
+                            agency,
+                            a.byline,
+                            a.rights,
+                            new.link,
+                            new.published,
+                            new.date,
+                        ])
+                        .map_err(err)?;
+                    drop_people.execute([key]).map_err(err)?;
+                    drop_index.execute([key]).map_err(err)?;
+                    report.updated += 1;
+                    key
+                } else {
+                    insert
+                        .execute(params![
+                            a.id.as_str(),
+                            a.hash,
+                            a.path,
+                            new.feed,
+                            a.title,
+                            a.deck,
+                            place,
+                            date_text,
+                            agency,
+                            a.byline,
+                            a.rights,
+                            new.link,
+                            new.published,
+                            now,
+                            new.date,
+                        ])
+                        .map_err(err)?;
+                    let key = tx.last_insert_rowid();
+                    new_state.execute([key]).map_err(err)?;
+                    report.added += 1;
+                    key
+                };
+                put_text.execute(params![key, paragraphs, credits]).map_err(err)?;
+                for (ord, p) in new.people.iter().enumerate() {
+                    add_person
+                        .execute(params![
+                            key,
+                            i64::try_from(ord).unwrap_or(i64::MAX),
+                            p.name,
+                            p.role,
+                            i64::try_from(p.mentions).unwrap_or(i64::MAX),
+                            values_json(&p.aliases, &path)?,
+                            values_json(&p.quotes, &path)?,
+                        ])
+                        .map_err(err)?;
+                }
+                let text = IndexText::new(a, new.people);
+                add_index
+                    .execute(params![
+                        key,
+                        a.title,
+                        a.deck,
+                        a.byline,
+                        text.body,
+                        text.credits,
+                        place,
+                        agency,
+                        text.people,
+                        text.cjk
+                    ])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(report)
+    }
+
+    pub(crate) fn article_impl(&self, id: &ArticleId) -> Result<Option<StoredArticle>> {
+        let found = self
+            .conn
+            .prepare_cached(
+                "SELECT a.key, a.hash, a.source, a.feed_id, a.title, a.deck, a.place, a.date_text, a.agency, \
+                 a.byline, t.paragraphs, t.credits, a.rights, a.link, a.published, a.added, a.sort_date, \
+                 s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search \
+                 FROM articles a JOIN article_state s ON s.article = a.key JOIN article_text t ON t.article = a.key \
+                 WHERE a.id = ?1",
+            )
+            .and_then(|mut stmt| stmt.query_row([id.as_str()], |r| stored_row(r, id)).optional())
+            .map_err(|e| self.err(e))?;
+        let Some((key, mut stored, paragraphs, credits)) = found else { return Ok(None) };
+        stored.article.paragraphs = serde_json::from_str(&paragraphs).map_err(|e| self.json_err(e))?;
+        stored.article.credits = serde_json::from_str(&credits).map_err(|e| self.json_err(e))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT name, role, mentions, aliases, quotes FROM people WHERE article = ?1 ORDER BY ord")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([key], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        for row in rows {
+            let (name, role, mentions, aliases, quotes) = row.map_err(|e| self.err(e))?;
+            stored.people.push(Person {
+                name,
+                role,
+                mentions: usize::try_from(mentions).unwrap_or(0),
+                aliases: serde_json::from_str(&aliases).map_err(|e| self.json_err(e))?,
+                quotes: serde_json::from_str(&quotes).map_err(|e| self.json_err(e))?,
+            });
+        }
+        Ok(Some(stored))
+    }
+
+    pub(crate) fn state_impl(&self, id: &ArticleId) -> Result<Option<ArticleState>> {
+        self.conn
+            .prepare_cached(
+                "SELECT s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search \
+                 FROM articles a JOIN article_state s ON s.article = a.key WHERE a.id = ?1",
+            )
+            .and_then(|mut stmt| stmt.query_row([id.as_str()], |r| state_from(r, 0)).optional())
+            .map_err(|e| self.err(e))
+    }
+
+    /// Sets one state column for each of `ids` in one transaction; the count of those found.
+    pub(crate) fn set_state(
+        &mut self,
+        ids: &[ArticleId],
+        column: StateColumn,
+        value: &dyn rusqlite::ToSql,
+    ) -> Result<usize> {
+        let path = self.path.clone();
+        let err = |e| super::StoreError::from_sqlite(e, &path);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let mut changed = 0;
+        {
+            let sql = format!(
+                "UPDATE article_state SET {} = ?1 WHERE article = (SELECT key FROM articles WHERE id = ?2)",
+                column.name()
+            );
+            let mut stmt = tx.prepare_cached(&sql).map_err(err)?;
+            for id in ids {
+                changed += stmt.execute(params![value, id.as_str()]).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(changed)
+    }
+
+    pub(crate) fn set_position_impl(&mut self, id: &ArticleId, position: Position) -> Result<bool> {
+        self.conn
+            .prepare_cached(
+                "UPDATE article_state SET scroll_block = ?1, scroll_offset = ?2 \
+                 WHERE article = (SELECT key FROM articles WHERE id = ?3)",
+            )
+            .and_then(|mut s| s.execute(params![position.block, position.offset, id.as_str()]))
+            .map(|n| n > 0)
+            .map_err(|e| self.err(e))
+    }
+}
+
+/// The state columns a caller may set, so no column name comes from outside.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum StateColumn {
+    Read,
+    Starred,
+    Deleted,
+    LastSearch,
+}
+
+impl StateColumn {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Read => "read",
+            Self::Starred => "starred",
+            Self::Deleted => "deleted",
+            Self::LastSearch => "last_search",
+        }
+    }
+}
+
+fn values_json(values: &[String], path: &std::path::Path) -> Result<String> {
+    serde_json::to_string(values).map_err(|e| self_json(path, e))
+}
+
+fn self_json(path: &std::path::Path, source: serde_json::Error) -> super::StoreError {
+    super::StoreError::Json { path: path.to_path_buf(), source }
+}
+
+fn state_from(r: &Row<'_>, at: usize) -> rusqlite::Result<ArticleState> {
+    Ok(ArticleState {
+        read: r.get(at)?,
+        starred: r.get(at + 1)?,
+        deleted: r.get(at + 2)?,
+        position: Position { block: r.get(at + 3)?, offset: r.get(at + 4)? },
+        last_search: r.get(at + 5)?,
+    })
+}
+
+type StoredParts = (i64, StoredArticle, String, String);
+
+fn stored_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredParts> {
+    let place: Option<String> = r.get(6)?;
+    let date: Option<String> = r.get(7)?;
+    let agency: Option<String> = r.get(8)?;
+    let dateline = (place.is_some() || date.is_some() || agency.is_some()).then_some(Dateline { place, date, agency });
+    let article = Article {
+        id: id.clone(),
+        hash: r.get(1)?,
+        path: r.get(2)?,
+        title: r.get(4)?,
+        deck: r.get(5)?,
+        dateline,
+        byline: r.get(9)?,
+        paragraphs: Vec::new(),
+        credits: Vec::new(),
+        rights: r.get(12)?,
+        // The date the list sorts by: a feed item's date, or the dateline's.
+        published: r.get(16)?,
+    };
+    let stored = StoredArticle {
+        article,
+        people: Vec::new(),
+        feed: r.get(3)?,
+        link: r.get(13)?,
+        published: r.get(14)?,
+        added: r.get(15)?,
+        date: r.get(16)?,
+        state: state_from(r, 17)?,
+    };
+    Ok((r.get(0)?, stored, r.get(10)?, r.get(11)?))
+}
