@@ -12,6 +12,7 @@ pub mod json;
 pub mod keys;
 pub mod people;
 pub mod run;
+pub mod sources;
 pub mod terminal;
 pub mod text;
 pub mod ui;

@@ -114,4 +114,17 @@ pub struct Article {
     pub credits: Vec<String>,
     /// "All rights reserved by Yonhap News Agency", "Copyright 2024 The Associated Press ...".
     pub rights: Option<String>,
+    /// The web page of the story (a feed item's link), to open in a browser or fetch in full.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// When it was published, in seconds since 1970 (UTC), when the source says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<i64>,
+    /// The name of the feed (or site) it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The links of its text, in order: `[N]` in a paragraph refers to `links[N - 1]`; the body
+    /// also lists them at its end.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
 }
