@@ -300,3 +300,24 @@ fn two_hundred_feeds_at_once_each_reported_and_bad_ones_stop_nothing() {
         assert_eq!(report.summary(), expected, "feed {n}");
     }
 }
+
+#[test]
+fn full_text_comes_from_the_linked_page() {
+    let paragraph = "<p>The council voted on Tuesday to close the old bridge to traffic, citing cracks that \
+                     engineers found in its supports during an inspection last month.</p>";
+    let page = format!(
+        "<html><head><title>Bridge closes</title></head><body><nav><a href='/'>Home</a></nav>\
+         <article><h1>Bridge closes</h1>{}</article><footer>Privacy policy</footer></body></html>",
+        paragraph.repeat(5)
+    );
+    let server = serve(move |r| match r.path() {
+        "/story" => Reply::ok("text/html; charset=utf-8", page.clone()),
+        _ => Reply::status(404),
+    });
+    let text = cyberreader::sources::feed::fetch_full_text(&server.url("/story"), &options()).unwrap();
+    assert!(text.paragraphs.len() >= 5, "{:?}", text.paragraphs);
+    assert!(text.paragraphs[0].starts_with("The council voted on Tuesday"), "{:?}", text.paragraphs);
+    assert!(text.paragraphs.iter().all(|p| !p.contains("Privacy")));
+    let missing = cyberreader::sources::feed::fetch_full_text(&server.url("/gone"), &options()).unwrap_err();
+    assert_eq!(missing.to_string(), "HTTP 404");
+}
