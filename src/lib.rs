@@ -16,6 +16,7 @@ pub mod people;
 pub mod run;
 pub mod runtime;
 pub mod ship;
+pub mod sources;
 pub mod store;
 pub mod terminal;
 pub mod text;

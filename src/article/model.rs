@@ -114,8 +114,18 @@ pub struct Article {
     pub credits: Vec<String>,
     /// "All rights reserved by Yonhap News Agency", "Copyright 2024 The Associated Press ...".
     pub rights: Option<String>,
+    /// The web page of the story (a feed item's link), to open in a browser or fetch in full.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
     /// When it was published, in unix seconds: a feed item's date; for a file, its dateline's date
     /// (the year from the text when it names one, else from the file's time), else the file's
     /// time. The list sorts by it.
     pub published: Option<i64>,
+    /// The name of the feed (or site) it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The links of its text, in order: `[N]` in a paragraph refers to `links[N - 1]`; the body
+    /// also lists them at its end.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
 }

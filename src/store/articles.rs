@@ -344,6 +344,9 @@ fn stored_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredParts> {
         rights: r.get(12)?,
         // The date the list sorts by: a feed item's date, or the dateline's.
         published: r.get(16)?,
+        link: r.get(13)?,
+        source: None,
+        links: Vec::new(),
     };
     let stored = StoredArticle {
         article,
