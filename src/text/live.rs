@@ -42,6 +42,9 @@ pub struct LiveSearch {
     /// Units of work done: bytes scanned for the first character, and candidates compared or
     /// taken back.
     work: u64,
+    /// Which document the candidates are in (where its blocks are, and how many): when the
+    /// article shown changes under a query being typed, the query is searched again.
+    doc: (usize, usize),
 }
 
 impl LiveSearch {
@@ -61,6 +64,7 @@ impl LiveSearch {
     /// The query becomes `query`, whose first `unchanged` bytes are those of the current one:
     /// goes back to that prefix, then extends character by character.
     pub fn edit(&mut self, doc: &Doc, query: &str, unchanged: usize) {
+        self.follow(doc);
         let unchanged = common_prefix(&self.query, query, unchanged);
         self.truncate(doc, unchanged);
         for c in query[self.query.len()..].chars() {
@@ -70,6 +74,7 @@ impl LiveSearch {
 
     /// `c` typed at the end of the query.
     pub fn push(&mut self, doc: &Doc, c: char) {
+        self.follow(doc);
         if self.first_capital.is_none() && c.is_uppercase() && !self.query.is_empty() {
             // Smart case makes the search exact: the candidates were found ignoring case.
             let mut query = std::mem::take(&mut self.query);
@@ -81,11 +86,12 @@ impl LiveSearch {
 
     /// The query is cut to its first `len` bytes (a character boundary).
     pub fn truncate(&mut self, doc: &Doc, len: usize) {
+        self.follow(doc);
         if len >= self.query.len() {
             return;
         }
         if len == 0 {
-            *self = Self { work: self.work, ..Self::default() };
+            *self = Self { work: self.work, doc: self.doc, ..Self::default() };
             return;
         }
         if self.first_capital.is_some_and(|at| at >= len) {
@@ -120,9 +126,19 @@ impl LiveSearch {
         out
     }
 
+    /// Searches the current query again if the candidates are in another document.
+    fn follow(&mut self, doc: &Doc) {
+        let key = (doc.blocks.as_ptr() as usize, doc.blocks.len());
+        if self.doc != key && !self.query.is_empty() {
+            let query = std::mem::take(&mut self.query);
+            self.rebuild(doc, &query);
+        }
+        self.doc = key;
+    }
+
     /// Starts again from nothing and types `query`.
     fn rebuild(&mut self, doc: &Doc, query: &str) {
-        *self = Self { work: self.work, ..Self::default() };
+        *self = Self { work: self.work, doc: self.doc, ..Self::default() };
         // Exact from the start if the query has a capital anywhere.
         self.first_capital = query.char_indices().find(|(_, c)| c.is_uppercase()).map(|_| 0);
         for c in query.chars() {

@@ -141,3 +141,18 @@ fn typing_and_deleting_a_long_query_costs_a_few_passes_over_the_article() {
         assert!(deleting <= 3 * (article + pasted.len()) as u64, "deleting cost {deleting}");
     }
 }
+
+#[test]
+fn another_document_under_the_query_is_searched_again() {
+    let first = doc_of(30, 40);
+    let second = doc_of(50, 20);
+    let mut live = LiveSearch::default();
+    for c in "said t".chars() {
+        live.push(&first, c);
+    }
+    assert_eq!(live.matches(), find(&first, "said t"));
+    live.push(&second, 'h');
+    assert_eq!(live.matches(), find(&second, "said th"));
+    live.truncate(&first, 4);
+    assert_eq!(live.matches(), find(&first, "said"));
+}
