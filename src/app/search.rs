@@ -14,20 +14,19 @@ impl App {
         };
         let origin = view.scroll;
         let previous = view.search.clone();
-        self.mode = Mode::Search(SearchInput { query: String::new(), cursor: 0, origin, previous });
+        self.mode =
+            Mode::Search(SearchInput { query: String::new(), cursor: 0, origin, previous, live: Box::default() });
     }
 
     pub(super) fn update_search_input(&mut self, action: Action) {
         let Mode::Search(input) = &mut self.mode else { return };
-        let mut edited = true;
-        match action {
+        let edit = match action {
             Action::Insert(c) => {
-                let appended = input.cursor == input.query.len();
-                input.query.insert(input.cursor, c);
+                let at = input.cursor;
+                let appended = at == input.query.len();
+                input.query.insert(at, c);
                 input.cursor += c.len_utf8();
-                if appended && self.extend_fruitless_search(c) {
-                    return;
-                }
+                if appended { Edit::Push(c) } else { Edit::From(at) }
             }
             Action::Backspace => {
                 if input.query.is_empty() {
@@ -35,70 +34,92 @@ impl App {
                 }
                 // A whole character as the user sees it: a letter with its accents, a flag.
                 let at = previous_grapheme(&input.query, input.cursor);
+                let at_end = input.cursor == input.query.len();
                 input.query.replace_range(at..input.cursor, "");
                 input.cursor = at;
+                if at_end { Edit::Truncate(at) } else { Edit::From(at) }
             }
             Action::Delete => {
                 let end = next_grapheme(&input.query, input.cursor);
                 input.query.replace_range(input.cursor..end, "");
+                Edit::From(input.cursor)
             }
             Action::ClearQuery => {
                 input.query.clear();
                 input.cursor = 0;
+                Edit::Truncate(0)
             }
-            Action::CursorLeft => {
-                edited = false;
-                input.cursor = previous_grapheme(&input.query, input.cursor);
-            }
-            Action::CursorRight => {
-                edited = false;
-                input.cursor = next_grapheme(&input.query, input.cursor);
-            }
-            Action::CursorHome => {
-                edited = false;
-                input.cursor = 0;
-            }
-            Action::CursorEnd => {
-                edited = false;
-                input.cursor = input.query.len();
-            }
+            Action::CursorLeft => return input.cursor = previous_grapheme(&input.query, input.cursor),
+            Action::CursorRight => return input.cursor = next_grapheme(&input.query, input.cursor),
+            Action::CursorHome => return input.cursor = 0,
+            Action::CursorEnd => return input.cursor = input.query.len(),
             Action::Accept => return self.accept_search(),
             Action::Cancel => return self.abandon_search(),
             Action::ScrollUpAt(..) => return self.scroll_article(-3),
             Action::ScrollDownAt(..) => return self.scroll_article(3),
             _ => return,
-        }
-        if edited {
-            self.live_search();
-        }
-    }
-
-    /// A query that is found nowhere is found nowhere with more typed after it (smart case only
-    /// narrows: a query with a capital matches a subset of what it matched without). Then the
-    /// typed character is added to the shown search's query and nothing is searched, so that a
-    /// long paste costs a step per character, not a search of the whole query per character.
-    fn extend_fruitless_search(&mut self, c: char) -> bool {
-        let Some(search) = self.view_mut().and_then(|v| v.search.as_mut()) else { return false };
-        if search.kind != SearchKind::Text || !search.matches.is_empty() {
-            return false;
-        }
-        search.query.push(c);
-        true
+        };
+        self.live_search(edit);
     }
 
     /// Runs the query as typed: highlights every match and shows the first one from where the
-    /// search started.
-    fn live_search(&mut self) {
-        let Mode::Search(input) = &self.mode else { return };
-        let (query, origin) = (input.query.clone(), input.origin);
+    /// search started. The matches come from the query's [`LiveSearch`](crate::text::LiveSearch),
+    /// told only what changed, so that a keystroke costs at most a pass over the article however
+    /// long the query is (a paste arrives as one keystroke per character).
+    fn live_search(&mut self, edit: Edit) {
+        let Mode::Search(input) = &mut self.mode else { return };
+        let Some(current) = &self.current else { return };
+        let doc = &current.doc;
+        match edit {
+            Edit::Push(c) => input.live.push(doc, c),
+            Edit::Truncate(len) => input.live.truncate(doc, len),
+            Edit::From(at) => input.live.edit(doc, &input.query, at),
+        }
+        if input.live.query().len() != input.query.len() {
+            // Not kept in step (the query changed another way): from the prefix they share.
+            input.live.edit(doc, &input.query, 0);
+        }
+        let matches = input.live.matches();
+        let origin = input.origin;
+        // Lent out while the view is changed, and given back below.
+        let query = std::mem::take(&mut input.query);
+        self.show_live_search(edit, &query, origin, matches);
+        if let Mode::Search(input) = &mut self.mode {
+            input.query = query;
+        }
+    }
+
+    fn show_live_search(&mut self, edit: Edit, query: &str, origin: super::state::Anchor, matches: Vec<Match>) {
         self.set_scroll(origin);
+        let Some(view) = self.view_mut() else { return };
         if query.is_empty() {
-            if let Some(v) = self.view_mut() {
-                v.search = None;
-            }
+            view.search = None;
             return;
         }
-        self.search_for(query);
+        // The shown search's query follows the typed one; a character appended or removed at
+        // the end is copied, not the whole query.
+        let shown = match view.search.take() {
+            Some(mut s) if s.kind == SearchKind::Text => {
+                match edit {
+                    Edit::Push(c) if s.query.len() + c.len_utf8() == query.len() => s.query.push(c),
+                    Edit::Truncate(len) if s.query.len() > len && s.query.is_char_boundary(len) => {
+                        s.query.truncate(len)
+                    }
+                    _ => query.clone_into(&mut s.query),
+                }
+                s.query
+            }
+            _ => query.to_string(),
+        };
+        debug_assert_eq!(shown.len(), query.len());
+        view.search = Some(SearchState { query: shown, kind: SearchKind::Text, matches: Vec::new(), current: None });
+        let from = self.top_row();
+        let current = self.first_match_from(&matches, from);
+        if let Some(s) = self.view_mut().and_then(|v| v.search.as_mut()) {
+            s.matches = matches;
+            s.current = current;
+        }
+        self.reveal_match();
     }
 
     /// Searches the shown article for `query`, from the top of the screen: every match
@@ -243,6 +264,17 @@ impl App {
     }
 }
 
+/// What one keystroke did to the query being typed.
+#[derive(Debug, Clone, Copy)]
+enum Edit {
+    /// A character typed at the end.
+    Push(char),
+    /// Cut to this many bytes (a character removed at the end, or the query cleared).
+    Truncate(usize),
+    /// Changed from this byte on (an edit in the middle).
+    From(usize),
+}
+
 /// Where the grapheme before byte `at` of `text` starts (`at` itself at the start).
 fn previous_grapheme(text: &str, at: usize) -> usize {
     use unicode_segmentation::UnicodeSegmentation;
@@ -277,5 +309,60 @@ mod tests {
         assert!(search.matches.is_empty());
         app.update(Action::Accept);
         assert!(app.message.as_ref().is_some_and(|m| m.text.starts_with("Pattern not found: said said the")));
+    }
+
+    /// A 2 MB article; a 100 KB query that it holds pasted a character at a time, then deleted a
+    /// character at a time; the same with a query found only for its first 1,000 characters.
+    /// Every keystroke shows what a full search shows, and all of it together costs a few passes
+    /// over the article (a full search per keystroke would be 10^5 passes).
+    #[test]
+    fn pasting_and_deleting_a_long_query_costs_a_few_passes_over_the_article() {
+        let words = ["the", "minister", "said", "Seoul", "talks", "would", "resume", "after", "months", "Kim"];
+        let mut seed = 7u64;
+        let mut text = String::from("Headline\n\n");
+        while text.len() < 2_100_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(words[(seed >> 33) as usize % words.len()]);
+            // Paragraphs of about 110 KB, so that a 100 KB query fits in one.
+            text.push_str(if (seed >> 20).is_multiple_of(20_000) { ".\n\n" } else { " " });
+        }
+        let article = crate::article::parse(&text, "big.txt");
+        let library = crate::article::Library { articles: vec![article], problems: Vec::new() };
+        let mut app = App::new(library, (120, 40));
+        app.update(Action::Accept);
+        let doc = &app.current.as_ref().expect("an article shown").doc;
+        let size: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+        let long = doc.blocks.iter().map(|b| &b.text).max_by_key(|t| t.len()).expect("blocks");
+        assert!(long.len() > 100_000, "{}", long.len());
+        let found: String = long.chars().take(100_000).collect();
+        let not_found: String =
+            found.chars().take(1_000).chain("zq".chars()).chain(found.chars()).take(100_000).collect();
+        for query in [found, not_found] {
+            app.update(Action::StartSearch);
+            for (i, c) in query.chars().enumerate() {
+                app.update(Action::Insert(c));
+                if i % 25_000 == 999 || i + 1 == query.len() {
+                    let doc = &app.current.as_ref().expect("an article shown").doc;
+                    let shown = app.view().and_then(|v| v.search.as_ref()).expect("a live search");
+                    assert_eq!(shown.matches, text::find(doc, &query[..shown.query.len()]));
+                    assert_eq!(shown.query.len(), i + 1);
+                }
+            }
+            let Mode::Search(input) = &app.mode else { panic!("still typing") };
+            let typing = input.live.work();
+            assert!(typing <= 3 * (size + query.len()) as u64, "typing cost {typing}");
+            for _ in 0..query.len() - 1 {
+                app.update(Action::Backspace);
+            }
+            let Mode::Search(input) = &app.mode else { panic!("still typing") };
+            let deleting = input.live.work() - typing;
+            assert!(deleting <= 3 * (size + query.len()) as u64, "deleting cost {deleting}");
+            let first: String = query.chars().take(1).collect();
+            assert_eq!(input.query, first);
+            let doc = &app.current.as_ref().expect("an article shown").doc;
+            let shown = app.view().and_then(|v| v.search.as_ref()).expect("a live search");
+            assert_eq!(shown.matches, text::find(doc, &first));
+            app.update(Action::Cancel);
+        }
     }
 }

@@ -58,6 +58,8 @@ pub struct SearchInput {
     pub origin: Anchor,
     /// The search the article had before `/`, restored on Esc.
     pub previous: Option<SearchState>,
+    /// The matches of `query` as it is typed, kept up to date edit by edit.
+    pub live: Box<crate::text::LiveSearch>,
 }
 
 /// What the keys are doing.

@@ -3,6 +3,7 @@
 //! Files are read and parsed in parallel. A file that cannot be read, or is not text, is reported
 //! and skipped; the rest still load. Only when nothing at all could be read is it an error.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
@@ -15,7 +16,7 @@ use super::date::article_date;
 use super::decode::{Encoding, NotText, decode};
 use super::model::{Article, ArticleId};
 use super::parse::parse_clean;
-use super::sanitize::sanitize;
+use super::sanitize::{sanitize, sanitize_cow};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -135,18 +136,17 @@ fn finish(sources: Vec<Source>, mut problems: Vec<Problem>) -> Result<Library, L
 
 fn read_one(source: &Source) -> ReadResult {
     let display = source.display();
-    let owned;
-    let (bytes, modified): (&[u8], _) = match source {
-        Source::Bundled { bytes, .. } => (bytes, None),
+    let (bytes, modified): (Cow<'static, [u8]>, _) = match source {
+        Source::Bundled { bytes, .. } => (Cow::Borrowed(bytes), None),
         Source::File(path) => match read_file(path) {
-            Ok((b, modified)) => {
-                owned = b;
-                (&owned, modified)
-            }
+            Ok((b, modified)) => (Cow::Owned(b), modified),
             Err(message) => return (None, Some(skipped(&display, message))),
         },
     };
-    let (text, encoding) = match decode(bytes) {
+    let hash = format!("{:016x}", fnv1a(&bytes));
+    // One copy of the text at a time: the file's bytes become the text where they are UTF-8,
+    // and are dropped once decoded otherwise; the sanitized text replaces it where it differs.
+    let (text, encoding) = match decode_owned(bytes) {
         Ok(decoded) => decoded,
         Err(NotText::Empty) => return (None, Some(skipped(&display, "empty file".to_string()))),
         Err(NotText::Binary) => return (None, Some(skipped(&display, "not text (binary data)".to_string()))),
@@ -156,18 +156,41 @@ fn read_one(source: &Source) -> ReadResult {
         Encoding::Legacy(_) => Some(format!("not UTF-8; read as {}", encoding.name())),
         Encoding::LossyUtf8 => Some("invalid UTF-8 bytes shown as \u{fffd}".to_string()),
     };
-    let clean = sanitize(&text);
+    let cleaned = match sanitize_cow(&text) {
+        Cow::Owned(clean) => Some(clean),
+        Cow::Borrowed(_) => None,
+    };
+    let clean = cleaned.map_or(text, Cow::Owned);
     if clean.trim().is_empty() {
         let why = "no text once control characters and escape sequences are removed, skipped";
         return (None, Some(skipped(&display, why.to_string())));
     }
     let mut article = parse_clean(&clean, &display);
-    article.id = source.id();
-    article.hash = format!("{:016x}", fnv1a(bytes));
     let date = article.dateline.as_ref().and_then(|d| d.date.as_deref());
     article.published = article_date(date, &clean, modified.map(chrono::DateTime::<chrono::Utc>::from));
+    drop(clean);
+    article.id = source.id();
+    article.hash = hash;
     let problem = caveat.map(|message| Problem { path: display, message, skipped: false });
     (Some(article), problem)
+}
+
+/// [`decode`], keeping the bytes as the text where they are already UTF-8 (a file read into
+/// memory is not copied), and dropping them where the text had to be made.
+fn decode_owned(bytes: Cow<'static, [u8]>) -> Result<(Cow<'static, str>, Encoding), NotText> {
+    let (skip, encoding) = match decode(&bytes)? {
+        (Cow::Owned(text), encoding) => return Ok((Cow::Owned(text), encoding)),
+        // Borrowed text is the bytes after a byte-order mark, if any.
+        (Cow::Borrowed(text), encoding) => (bytes.len() - text.len(), encoding),
+    };
+    let text = match bytes {
+        Cow::Borrowed(b) => std::str::from_utf8(&b[skip..]).map(Cow::Borrowed).map_err(|_| NotText::Binary)?,
+        Cow::Owned(mut b) => {
+            b.drain(..skip);
+            Cow::Owned(String::from_utf8(b).map_err(|_| NotText::Binary)?)
+        }
+    };
+    Ok((text, encoding))
 }
 
 /// A path as the user sees it: file names are untrusted too, so controls and escape sequences in

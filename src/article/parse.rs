@@ -203,41 +203,52 @@ fn strip_end_marker(paragraph: &mut String) {
 /// markers, indented lines and datelines always start a new paragraph.
 fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut block: Vec<&str> = Vec::new();
+    // The block being gathered, as a byte range of `text`: its lines are read again from there
+    // when it ends, rather than kept in a list (a line's entry would take more memory than a
+    // short line does).
+    let mut block: Option<(usize, usize)> = None;
+    let mut at = 0;
     for line in text.split('\n') {
+        let (start, end) = (at, at + line.len());
+        at = end + 1;
         let trimmed = line.trim();
         if trimmed.is_empty() || is_boilerplate(trimmed) {
-            if !trimmed.is_empty() && block.is_empty() {
+            if !trimmed.is_empty() && block.is_none() {
                 continue;
             }
-            flush_block(&mut block, &mut out);
+            if let Some((from, to)) = block.take() {
+                flush_block(&text[from..to], &mut out);
+            }
         } else {
-            block.push(line.trim_end());
+            block = Some((block.map_or(start, |(from, _)| from), end));
         }
     }
-    flush_block(&mut block, &mut out);
+    if let Some((from, to)) = block {
+        flush_block(&text[from..to], &mut out);
+    }
     out.retain(|unit| !is_furniture(unit));
     out
 }
 
-fn flush_block(block: &mut Vec<&str>, out: &mut Vec<String>) {
-    if block.is_empty() {
-        return;
-    }
-    let hard_wrapped = block.len() > 1 && block[..block.len() - 1].iter().all(|l| l.chars().count() <= HARD_WRAP_MAX);
-    let any_unindented = block.iter().any(|l| !l.starts_with(' '));
+/// Makes paragraphs of a block: lines with no blank line between them.
+fn flush_block(block: &str, out: &mut Vec<String>) {
+    let lines = || block.split('\n').map(str::trim_end);
+    let count = lines().count();
+    let hard_wrapped = count > 1 && lines().take(count - 1).all(|l| l.chars().count() <= HARD_WRAP_MAX);
+    let any_unindented = lines().any(|l| !l.starts_with(' '));
     let mut current = String::new();
-    for (i, line) in block.iter().enumerate() {
+    let mut after_byline = false;
+    for (i, line) in lines().enumerate() {
         let trimmed = line.trim();
         let indented = i > 0 && line.starts_with(' ') && any_unindented;
-        let stands_alone = is_byline_line(block, i)
-            || END_MARKERS.contains(&trimmed)
-            || rights_line(trimmed).is_some()
-            || is_timestamp(trimmed);
+        let byline = is_byline_line(trimmed, i == 0);
+        let stands_alone =
+            byline || END_MARKERS.contains(&trimmed) || rights_line(trimmed).is_some() || is_timestamp(trimmed);
         // These start a paragraph that may go on over the next lines.
-        let starts_paragraph = (i > 0 && (starts_with_dateline(trimmed) || is_byline_line(block, i - 1)))
+        let starts_paragraph = (i > 0 && (starts_with_dateline(trimmed) || after_byline))
             || starts_credit(trimmed)
             || is_furniture(trimmed);
+        after_byline = byline;
         if !hard_wrapped || indented || stands_alone || starts_paragraph {
             push_paragraph(&mut current, out);
         }
@@ -250,7 +261,6 @@ fn flush_block(block: &mut Vec<&str>, out: &mut Vec<String>) {
         }
     }
     push_paragraph(&mut current, out);
-    block.clear();
 }
 
 /// "Reporting by ...", "Editing by ...": a credit that starts a line starts a paragraph, so that
@@ -261,12 +271,11 @@ fn starts_credit(line: &str) -> bool {
         && CREDIT_STARTS.iter().any(|s| line.get(..s.len()).is_some_and(|head| head.eq_ignore_ascii_case(s)))
 }
 
-/// Whether line `i` of a block is a byline. A wrapped line of a sentence may begin "by" and a
-/// name ("... were questioned\nby Finance Minister Karl Brandt."), so past a block's first line
-/// only a capital "By" starts one.
-fn is_byline_line(block: &[&str], i: usize) -> bool {
-    let line = block[i].trim();
-    (i == 0 || !line.starts_with("by ")) && byline_name(line).is_some()
+/// Whether a line of a block (trimmed) is a byline. A wrapped line of a sentence may begin "by"
+/// and a name ("... were questioned\nby Finance Minister Karl Brandt."), so past a block's first
+/// line only a capital "By" starts one.
+fn is_byline_line(line: &str, first: bool) -> bool {
+    (first || !line.starts_with("by ")) && byline_name(line).is_some()
 }
 
 /// Chinese and Japanese are written without spaces: a line break between two of their

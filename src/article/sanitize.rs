@@ -17,6 +17,8 @@
 //! A zero-width joiner is kept only inside an emoji sequence (👩‍💻), where it is part of the
 //! character; anywhere else it is invisible and goes like the other format characters.
 
+use std::borrow::Cow;
+
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
 /// C1 String Terminator.
@@ -26,7 +28,41 @@ const ST: char = '\u{9c}';
 /// turned into spaces and line ends normalised to `\n`.
 #[must_use]
 pub fn sanitize(input: &str) -> String {
+    sanitize_cow(input).into_owned()
+}
+
+/// [`sanitize`], without a copy when nothing needs removing or changing (most files: a copy of a
+/// large file is as large as the file).
+pub(crate) fn sanitize_cow(input: &str) -> Cow<'_, str> {
+    let kept = first_change(input);
+    if kept == input.len() {
+        return Cow::Borrowed(input);
+    }
     let mut out = String::with_capacity(input.len());
+    out.push_str(&input[..kept]);
+    sanitize_into(&input[kept..], &mut out);
+    Cow::Owned(out)
+}
+
+/// Where the first character that [`sanitize`] would not keep as it is stands.
+fn first_change(input: &str) -> usize {
+    for (i, c) in input.char_indices() {
+        let kept = match c {
+            ' '..='~' | '\n' => true,
+            c if c.is_ascii() => false,
+            '\u{85}' | '\u{200d}' | '\u{2028}' | '\u{2029}' => false,
+            c => !is_removed(c) && !is_unreliable(c),
+        };
+        if !kept {
+            return i;
+        }
+    }
+    input.len()
+}
+
+/// The sanitizing loop, appending to `out` (which may hold the text before `input`: an emoji
+/// joiner looks at the character before it).
+fn sanitize_into(input: &str, out: &mut String) {
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -59,7 +95,6 @@ pub fn sanitize(input: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Whether terminals may draw `c` at another width than the reader counts for it, or not at
@@ -209,6 +244,9 @@ mod tests {
     fn plain_text_is_kept() {
         let text = "Ban Ki-moon said — “Hello”, 박근혜, naïve café.\nSecond line";
         assert_eq!(sanitize(text), text);
+        assert!(matches!(sanitize_cow(text), Cow::Borrowed(_)), "not copied");
+        // Changed after a clean start: the start is kept, the rest cleaned.
+        assert_eq!(sanitize_cow("naïve\r\ncafé\u{1b}[2J 👩\u{200d}💻"), "naïve\ncafé 👩\u{200d}💻");
     }
 
     #[test]

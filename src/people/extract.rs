@@ -238,7 +238,7 @@ pub fn extract(article: &Article) -> Vec<Person> {
     let mut spans = Vec::new();
     let mut said = Vec::new();
     let mut carry = Carry::default();
-    for para in &article.paragraphs {
+    for para in article.paragraphs.iter().flat_map(|p| pieces(p)) {
         p.load(para);
         names_in(&mut p, &words, &mut reg, &mut runs, &mut ms);
         quotes::spans(&p, &mut spans);
@@ -254,4 +254,60 @@ pub fn extract(article: &Article) -> Vec<Person> {
         names_in_credit(&mut p, &mut reg, &mut runs);
     }
     reg.into_people()
+}
+
+/// A paragraph is read in pieces of at most about this many bytes. A token takes several times
+/// the bytes of the word it stands for, so a huge paragraph (a file of short lines, which the
+/// parser joins into one) would otherwise hold tokens for all of it at once: ten times the file.
+const PIECE: usize = 64 * 1024;
+
+/// `text` cut into pieces of at most [`PIECE`] bytes, each after the end of a sentence where one
+/// is in the second half of the piece, else at a space. News paragraphs are far shorter and stay
+/// whole.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if rest.len() <= PIECE {
+            return Some(std::mem::take(&mut rest));
+        }
+        let mut limit = PIECE;
+        while !rest.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = &rest[..limit];
+        let cut = head
+            .rfind(". ")
+            .map(|i| i + 2)
+            .filter(|&i| i > PIECE / 2)
+            .or_else(|| head.rfind(' ').map(|i| i + 1).filter(|&i| i > 0))
+            .unwrap_or(limit);
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+#[cfg(test)]
+mod piece_tests {
+    use super::{PIECE, pieces};
+
+    #[test]
+    fn long_paragraphs_are_read_in_pieces_cut_after_sentences() {
+        let sentence = "Minister Kim Min-soo said the talks would resume. ";
+        let text = sentence.repeat(3 * PIECE / sentence.len());
+        let cut: Vec<&str> = pieces(&text).collect();
+        assert!(cut.len() >= 3, "{}", cut.len());
+        assert_eq!(cut.concat(), text);
+        assert!(cut.iter().all(|p| p.len() <= PIECE && p.ends_with(". ") || p.len() < PIECE));
+        let short = "A short paragraph.";
+        assert_eq!(pieces(short).collect::<Vec<_>>(), [short]);
+        // No space at all: cut at a character boundary.
+        let unbroken = "한".repeat(PIECE);
+        let cut: Vec<&str> = pieces(&unbroken).collect();
+        assert_eq!(cut.concat(), unbroken);
+        assert!(cut.iter().all(|p| p.len() <= PIECE));
+    }
 }

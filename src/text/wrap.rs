@@ -126,7 +126,8 @@ pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
         }
         line = Some((start, end, w));
     };
-    for word in WordSeparator::UnicodeBreakProperties.find_words(text) {
+    let words = pieces(text).flat_map(|piece| WordSeparator::UnicodeBreakProperties.find_words(piece));
+    for word in words {
         let start = word.word.as_ptr() as usize - base;
         let w = columns(word.word);
         if w > width {
@@ -140,6 +141,34 @@ pub fn wrap_text(text: &str, width: usize, mut emit: impl FnMut(usize, usize)) {
         None if !emitted => emit(0, 0),
         None => {}
     }
+}
+
+/// Text longer than this is given to the line breaker in pieces: it gathers every break of the
+/// text it is given before the first word comes out, eight bytes a word.
+const PIECE: usize = 64 * 1024;
+
+/// `text` cut into pieces of about [`PIECE`] bytes, each cut after a space that stands between
+/// two ASCII letters or digits: a break the Unicode line-breaking rules always allow, whatever
+/// comes before it, so the words found in the pieces are those found in the whole.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let b = rest.as_bytes();
+        let cut = (PIECE < b.len())
+            .then(|| {
+                memchr::memchr_iter(b' ', &b[PIECE..])
+                    .map(|i| PIECE + i)
+                    .find(|&i| b[i - 1].is_ascii_alphanumeric() && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric))
+            })
+            .flatten()
+            .map_or(b.len(), |i| i + 1);
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// Printable ASCII only: one character, one byte, one column, nothing to segment or look up.
@@ -214,6 +243,29 @@ mod tests {
         let mut out = Vec::new();
         wrap_text(text, width, |s, e| out.push(&text[s..e]));
         out
+    }
+
+    #[test]
+    fn long_text_is_broken_in_pieces_at_breaks_of_the_whole() {
+        let text = "Kim said (\"quoted\") the talks, 2024-05-01, would resume — «soon» 한국어 text. ".repeat(3_000);
+        let cut: Vec<&str> = pieces(&text).collect();
+        assert!(cut.len() >= 3, "{}", cut.len());
+        assert_eq!(cut.concat(), text);
+        let whole: Vec<usize> = WordSeparator::UnicodeBreakProperties
+            .find_words(&text)
+            .map(|w| w.word.as_ptr() as usize - text.as_ptr() as usize + w.word.len() + w.whitespace.len())
+            .collect();
+        let mut at = 0;
+        for piece in &cut[..cut.len() - 1] {
+            at += piece.len();
+            assert!(whole.binary_search(&at).is_ok(), "a cut at {at} where the whole has no break");
+        }
+        let rows = |text: &str| {
+            let mut rows = Vec::new();
+            wrap_text(text, 37, |s, e| rows.push((s, e)));
+            rows
+        };
+        assert!(rows(&text).iter().all(|&(s, e)| columns(&text[s..e]) <= 37));
     }
 
     #[test]

@@ -196,6 +196,10 @@ pub(super) fn is_timestamp(line: &str) -> bool {
 
 /// "3 min read", "5-minute read".
 pub(super) fn is_reading_time(line: &str) -> bool {
+    // Short, so that a long line is not copied to be told it is not one.
+    if line.len() > 64 {
+        return false;
+    }
     let lower = line.to_lowercase();
     let Some(rest) = lower.strip_suffix(" read") else { return false };
     let unit = rest.trim_start_matches(|c: char| c.is_ascii_digit());
@@ -211,9 +215,11 @@ pub(super) fn is_editors_note(unit: &str) -> bool {
 /// "This material may not be published, broadcast, rewritten or redistributed.": the second half
 /// of a rights notice.
 pub(super) fn is_rights_notice(unit: &str) -> bool {
+    if unit.len() > 4 * 240 || unit.chars().count() > 240 {
+        return false;
+    }
     let lower = unit.to_lowercase();
-    unit.chars().count() <= 240
-        && (lower.contains("may not be published") || lower.contains("may not be reproduced"))
+    (lower.contains("may not be published") || lower.contains("may not be reproduced"))
         && lower.contains("redistributed")
 }
 
@@ -222,8 +228,10 @@ pub(super) fn is_rights_notice(unit: &str) -> bool {
 /// Two on consecutive lines ("ob-ach/jj" then an e-mail address) are joined as one paragraph.
 pub(super) fn is_sign_off(unit: &str) -> bool {
     if unit.contains(char::is_whitespace) {
-        let parts: Vec<&str> = unit.split_whitespace().collect();
-        return parts.len() <= 3 && parts.iter().all(|p| is_sign_off(p));
+        // At most three parts: a long paragraph's words are not gathered.
+        let mut parts = unit.split_whitespace();
+        let three: Vec<&str> = parts.by_ref().take(3).collect();
+        return parts.next().is_none() && three.iter().all(|p| is_sign_off(p));
     }
     if unit.len() > 80 {
         return false;
