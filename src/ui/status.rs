@@ -112,6 +112,10 @@ fn counter(app: &App) -> Option<String> {
 }
 
 fn position(app: &App) -> String {
+    if let Mode::Help { .. } | Mode::Quotes { .. } = app.mode {
+        // The overlay's border says where in it you are; the pane behind it is not what moves.
+        return String::new();
+    }
     match app.focus {
         Focus::Article => {
             let total = app.current.as_ref().map_or(0, |c| c.wrapped.len());
