@@ -241,6 +241,12 @@ fn build(prev: &Buffer, step: &Step, w: u16, h: u16) -> Buffer {
             }
             for &(x, y, s) in edits {
                 let (x, y) = (u16::from(x) % w, u16::from(y) % h);
+                // ratatui's diff assumes a wide character is followed by a blank (its buffer
+                // contract): an edit on the column a wide character covers first blanks that
+                // character, as a widget drawing there would, so the frame is one ratatui can draw.
+                if x > 0 && unicode_width::UnicodeWidthStr::width(buf[(x - 1, y)].symbol()) > 1 {
+                    buf[(x - 1, y)].reset();
+                }
                 buf.set_stringn(x, y, SYMBOLS[usize::from(s)], usize::from(w - x), Style::new().fg(Color::Green));
             }
         }
