@@ -43,13 +43,12 @@ fn day_number(word: &str) -> Option<u32> {
     word.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.').parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-/// The article's year as its text names it. With the file's year known, the latest year named that
-/// is not after it (news names its own year and past ones; a later year is a plan). Without it,
-/// the first year named, since a later one is as likely a plan ("will be held in 2015") as the
-/// story's own year.
+/// The article's year as its text names it: the first year named that is not after the file's
+/// year (when known). News names its own year early ("the Seoul Conference on Cyberspace 2013");
+/// a later mention is as likely a plan ("will be held in the Netherlands in 2015") as the story's
+/// year, and a year after the file was saved is always a plan.
 fn year_named(text: &str, not_after: Option<i32>) -> Option<i32> {
     let bytes = text.as_bytes();
-    let mut latest = None;
     let mut i = 0;
     while i + 4 <= bytes.len() {
         let run = &bytes[i..i + 4];
@@ -57,19 +56,15 @@ fn year_named(text: &str, not_after: Option<i32>) -> Option<i32> {
             && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
         if alone && run.iter().all(u8::is_ascii_digit) {
             let year = run.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'));
-            if YEARS.contains(&year) {
-                match not_after {
-                    None => return Some(year),
-                    Some(limit) if year <= limit && latest < Some(year) => latest = Some(year),
-                    Some(_) => {}
-                }
+            if YEARS.contains(&year) && not_after.is_none_or(|limit| year <= limit) {
+                return Some(year);
             }
             i += 4;
         } else {
             i += 1;
         }
     }
-    latest
+    None
 }
 
 /// The year of the last `month`/`day` on or before `time`: a story dated Dec. 30 in a file saved
@@ -140,6 +135,8 @@ mod tests {
         assert_eq!(year_named("code A2013 and 120134 and 2013b", None), None);
         assert_eq!(year_named("in 2015, then 2009.", Some(2020)), Some(2015));
         assert_eq!(year_named("in 2009, then 2015.", None), Some(2009), "without the file's year, the first");
+        // A file saved years later: the plan named after the story's year is not its year.
+        assert_eq!(year_named("Cyberspace 2013 ... held in 2015.", Some(2026)), Some(2013));
         assert_eq!(year_named("1850 and 3000", None), None);
     }
 
