@@ -395,7 +395,12 @@ fn read_interactively(library: Library, config: &Config, color: bool) -> Result<
             say("the terminal closed");
             Ok(ExitCode::FAILURE)
         }
-        Err(e) => Err(format!("the terminal went away ({e})")),
+        // Drawing failed: the terminal went away before its end of input was read. The same end
+        // as above, whichever came first.
+        Err(e) => {
+            say(&format!("the terminal closed ({e})"));
+            Ok(ExitCode::FAILURE)
+        }
     }
 }
 
