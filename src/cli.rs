@@ -11,11 +11,12 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::app::App;
-use crate::article::{Library, load_bundled, load_paths};
+use crate::app::{App, library};
+use crate::article::Library;
 use crate::config::{self, Config};
 use crate::keys::parse_keys;
 use crate::run::{Exit, SessionOnly, run};
+use crate::runtime::store_worker::StoreWorker;
 use crate::runtime::{self, AppEvent, Scripted};
 use crate::ui::buffer_text;
 use crate::{json, terminal};
@@ -37,6 +38,12 @@ pub struct Cli {
     /// (also CYBERREADER_CONFIG).
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
+
+    /// The library to keep articles and reading state in (also CYBERREADER_DB); `:memory:` keeps
+    /// nothing. Default: $XDG_DATA_HOME/cyberreader/library.db, else
+    /// ~/.local/share/cyberreader/library.db.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub db: Option<PathBuf>,
 
     /// Articles to read: plain-text files, or directories whose *.txt files are read in name
     /// order. Without any, the bundled articles.
@@ -283,11 +290,32 @@ fn files_that_look_like_options(args: &[OsString]) -> Vec<usize> {
 }
 
 fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
-    let library =
-        if cli.paths.is_empty() { load_bundled() } else { load_paths(&cli.paths).map_err(|e| e.to_string())? };
+    let scripted = cli.json || cli.screenshot;
+    // Scripts given files keep nothing unless --db says where; without files they read the
+    // library without writing it.
+    let (db, db_problem) = match &cli.db {
+        Some(path) => (Some(path.clone()), None),
+        None if scripted && !cli.paths.is_empty() => (None, None),
+        None => match crate::store::default_db_path() {
+            Ok(path) => (Some(path), None),
+            Err(e) => (None, Some(format!("{e}; nothing is saved this session"))),
+        },
+    };
+    let write = !scripted || !cli.paths.is_empty();
+    let mut prepared = library::prepare(&cli.paths, db.as_deref(), write)?;
+    prepared.warning = prepared.warning.or(db_problem);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if scripted {
+        if let Some(w) = &prepared.warning {
+            say(w);
+        }
+        if let (true, Some(store)) = (prepared.add_files, prepared.store.as_mut()) {
+            crate::runtime::store_worker::add(store, &prepared.library.articles).map_err(|e| e.to_string())?;
+        }
+    }
+    let library = &prepared.library;
     if cli.json {
-        report_problems(&library);
+        report_problems(library);
         return match json::write(&library.articles, io::stdout().lock()) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             // A closed pipe (`| head`) is not an error worth a message.
@@ -296,15 +324,33 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
         };
     }
     if cli.screenshot {
-        report_problems(&library);
+        report_problems(library);
         let keys = parse_keys(cli.keys.as_deref().unwrap_or_default()).map_err(|e| e.to_string())?;
-        let text = screenshot_with(library, cli.size, keys, config, color);
+        let (mut app, _) = library_app(prepared, cli.size);
+        config.apply(&mut app);
+        let text = screenshot_app(app, keys, config, color);
         return write_stdout(&text);
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err("standard input and output must be a terminal to read interactively; use --json for scripts, or --screenshot for a picture of the screen".to_string());
     }
-    read_interactively(library, config, color)
+    read_interactively(prepared, config, color)
+}
+
+/// The reader on what was prepared: the library's people and states restored, and the session
+/// kept at the last exit when it shows the whole library.
+fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<crate::store::SqliteStore>) {
+    let restore_session = prepared.people.len() == prepared.library.articles.len() && prepared.store.is_some();
+    let mut app = App::new(prepared.library, size);
+    app.set_people(prepared.people);
+    app.restore_states(prepared.states);
+    if let Some(w) = prepared.warning {
+        app.message = Some(crate::app::Message { text: w, kind: crate::app::MessageKind::Warning });
+    }
+    if let (true, Some(store)) = (restore_session, &prepared.store) {
+        let _ = app.restore_session(store);
+    }
+    (app, prepared.store)
 }
 
 fn write_stdout(text: &str) -> Result<ExitCode, String> {
@@ -339,12 +385,17 @@ pub fn screenshot_with(
     config: &Config,
     color: bool,
 ) -> String {
-    let mut terminal = match Terminal::new(TestBackend::new(size.0, size.1)) {
+    let mut app = App::new(library, size);
+    config.apply(&mut app);
+    screenshot_app(app, keys, config, color)
+}
+
+/// Plays `keys` on `app` on an off-screen terminal of its size.
+fn screenshot_app(mut app: App, keys: Vec<crossterm::event::KeyEvent>, config: &Config, color: bool) -> String {
+    let mut terminal = match Terminal::new(TestBackend::new(app.size.0, app.size.1)) {
         Ok(t) => t,
         Err(never) => match never {},
     };
-    let mut app = App::new(library, size);
-    config.apply(&mut app);
     let theme = config.theme(color);
     let mut events = Scripted::keys(keys);
     // Scripted events and an off-screen buffer cannot fail.
@@ -355,18 +406,31 @@ pub fn screenshot_with(
     buffer_text(terminal.backend().buffer())
 }
 
-fn read_interactively(library: Library, config: &Config, color: bool) -> Result<ExitCode, String> {
+fn read_interactively(prepared: library::Prepared, config: &Config, color: bool) -> Result<ExitCode, String> {
     let (notifier, mut events) = runtime::channel();
     terminal::watch_signals(notifier.clone()).map_err(|e| format!("could not watch for signals: {e}"))?;
     terminal::install_panic_hook();
-    let problems = library.problems.clone();
+    let problems = prepared.library.problems.clone();
+    let (saving, add_files) = (prepared.saving, prepared.add_files);
     let outcome = {
         let session = terminal::Session::start().map_err(|e| format!("could not set up the terminal: {e}"))?;
         let result = (|| {
             let mut terminal = Terminal::new(crate::output::Output::stdout())?;
             let size = terminal.size()?;
-            let mut app = App::new(library, (size.width, size.height));
+            let (mut app, store) = library_app(prepared, (size.width, size.height));
             config.apply(&mut app);
+            // The library's writer; without one (no library, or one read without saving), what
+            // is read is kept for this session only.
+            let problem = notifier.clone();
+            let mut worker = store.filter(|_| saving).and_then(|store| {
+                StoreWorker::start(Box::new(store), move |m| {
+                    problem.send(AppEvent::LibraryProblem(m));
+                })
+                .ok()
+            });
+            if let (true, Some(w)) = (add_files, &worker) {
+                w.add(std::sync::Arc::clone(&app.articles));
+            }
             // Each article's people wake the loop when they are ready. Without the thread,
             // people are simply extracted when first drawn.
             let people_ready = notifier.clone();
@@ -375,7 +439,12 @@ fn read_interactively(library: Library, config: &Config, color: bool) -> Result<
             });
             runtime::tty::spawn_reader(notifier)?;
             maybe_panic_for_tests();
-            let exit = run(&mut terminal, &mut app, &config.theme(color), &mut events, &mut SessionOnly);
+            let exit = run(&mut terminal, &mut app, &config.theme(color), &mut events, &mut worker);
+            // Everything the user did is on disk before the reader ends.
+            if let Some(w) = worker {
+                w.save_session(app.session());
+                w.finish();
+            }
             // The session shows the cursor again. Dropped, ratatui's terminal would try too, and
             // on a terminal that is gone it reports the failure with eprintln!, which panics.
             std::mem::forget(terminal);

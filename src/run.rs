@@ -8,7 +8,7 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effect, keymap};
+use crate::app::{App, Effect, Message, MessageKind, keymap};
 pub use crate::runtime::{AppEvent, EventSource, Scripted};
 use crate::ui::{Screen, Theme};
 
@@ -27,6 +27,15 @@ pub struct SessionOnly;
 
 impl Effects for SessionOnly {
     fn carry_out(&mut self, _effects: Vec<Effect>) {}
+}
+
+/// An optional worker: without one, nothing is kept.
+impl<T: Effects> Effects for Option<T> {
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        if let Some(inner) = self {
+            inner.carry_out(effects);
+        }
+    }
 }
 
 /// Why the loop ended.
@@ -80,6 +89,10 @@ pub fn run<B: Backend, E: EventSource>(
                 AppEvent::InputClosed => return Ok(Exit::TerminalClosed),
                 // The sidebar and the status bar show the shown article's people.
                 AppEvent::PeopleReady(article) => dirty |= app.shown() == Some(*article),
+                AppEvent::LibraryProblem(text) => {
+                    app.message = Some(Message { text: text.clone(), kind: MessageKind::Warning });
+                    dirty = true;
+                }
                 AppEvent::KeyboardProtocol => crate::terminal::use_keyboard_protocol(),
                 // A burst of resizes: only the last one counts.
                 AppEvent::Input(Event::Resize(..)) if batch[i + 1..].iter().any(is_resize) => {}

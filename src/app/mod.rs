@@ -6,6 +6,7 @@ mod effect;
 mod flow;
 pub mod keymap;
 mod layout;
+pub mod library;
 mod list;
 pub mod overlay;
 mod people;

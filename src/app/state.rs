@@ -145,13 +145,13 @@ pub struct App {
     /// Load positions by id.
     pub(super) by_id: HashMap<ArticleId, usize>,
     /// Articles read, starred and hidden (deleted from the list), by id.
-    read: HashSet<ArticleId>,
+    pub(super) read: HashSet<ArticleId>,
     pub(super) starred: HashSet<ArticleId>,
     pub(super) hidden: HashSet<ArticleId>,
     /// What `u` takes back, the latest last.
     pub(super) undo: Vec<Undo>,
     /// Per-article views, by id; an article not in it has never been looked at.
-    views: HashMap<ArticleId, ArticleView>,
+    pub(super) views: HashMap<ArticleId, ArticleView>,
     /// What must happen outside the state (saving, marking read), taken by the runner.
     effects: Vec<Effect>,
     pub focus: Focus,
@@ -237,6 +237,14 @@ impl App {
     #[must_use]
     pub fn shown(&self) -> Option<usize> {
         self.article_at(self.selected)
+    }
+
+    /// Gives articles the people the library kept for them (in load order), so they are not
+    /// extracted again. Call before [`App::extract_people_in_background`].
+    pub fn set_people(&mut self, people: Vec<Vec<Person>>) {
+        for (cell, found) in self.people.iter().zip(people) {
+            let _ = cell.set(found);
+        }
     }
 
     /// The people of article `i`, extracted on first use.

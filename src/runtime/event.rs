@@ -18,6 +18,9 @@ pub enum AppEvent {
     Signal(i32),
     /// The people of article `i` (load order) have been extracted.
     PeopleReady(usize),
+    /// Writing to the library failed: what the user must know (the file, and that changes are
+    /// not being saved).
+    LibraryProblem(String),
     /// The terminal speaks the kitty keyboard protocol (it answered the query).
     KeyboardProtocol,
 }

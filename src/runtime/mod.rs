@@ -4,6 +4,7 @@
 
 pub mod event;
 pub mod input;
+pub mod store_worker;
 pub mod tty;
 
 pub use event::{AppEvent, ChannelEvents, EventSource, Notifier, Scripted, channel};

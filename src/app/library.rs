@@ -1,0 +1,259 @@
+//! The reader on the library: which library a run uses and how (saving, reading only, or none
+//! at all when the file cannot be used), the articles it shows with their state as the user left
+//! it, and the session (selection, pane, list) kept at exit.
+
+use std::path::Path;
+
+use crate::article::{Article, ArticleId, Library, load_bundled};
+use crate::people::Person;
+use crate::store::{ArticleState, Filter, Order, SqliteStore, Store, StoredArticle};
+
+use super::list::{Show, SortOrder};
+use super::state::{Anchor, App, Focus};
+
+/// Set once the bundled articles have been added, so a user who deleted them does not get them
+/// back at the next launch.
+pub const BUNDLED_ADDED: &str = "bundled-added";
+const SELECTED: &str = "selected";
+const FOCUS: &str = "focus";
+const SHOW: &str = "show";
+const SORT: &str = "sort";
+
+/// The library a run uses.
+pub struct Opened {
+    pub store: Option<SqliteStore>,
+    /// Whether changes are saved (a worker writes them).
+    pub saving: bool,
+    /// What the user must know: why nothing is saved, with the file's name and a way on.
+    pub warning: Option<String>,
+}
+
+/// Opens the library at `path`: for saving (`write`), falling back to reading without saving
+/// when it is locked or read-only; or for reading only (scripts), where a library that does not
+/// exist yet is an empty one in memory (nothing is created). A file that cannot be used is left
+/// untouched, and the run goes on without it.
+#[must_use]
+pub fn open(path: &Path, write: bool) -> Opened {
+    let without = |e: &dyn std::fmt::Display| Opened {
+        store: None,
+        saving: false,
+        warning: Some(format!("{e}; nothing is saved this session")),
+    };
+    if write {
+        return match SqliteStore::open(path) {
+            Ok(store) => Opened { store: Some(store), saving: true, warning: None },
+            Err(e) if e.readable_without_saving() => match SqliteStore::open_read_only(path) {
+                Ok(store) => Opened {
+                    store: Some(store),
+                    saving: false,
+                    warning: Some(format!("{e}; reading it without saving")),
+                },
+                Err(_) => without(&e),
+            },
+            Err(e) => without(&e),
+        };
+    }
+    if path.as_os_str() == ":memory:" || !path.exists() {
+        return match SqliteStore::in_memory() {
+            Ok(store) => Opened { store: Some(store), saving: false, warning: None },
+            Err(e) => without(&e),
+        };
+    }
+    match SqliteStore::open_read_only(path) {
+        Ok(store) => Opened { store: Some(store), saving: false, warning: None },
+        Err(e) => without(&e),
+    }
+}
+
+/// Adds the bundled articles the first time a library is used (see [`BUNDLED_ADDED`]).
+///
+/// # Errors
+/// A [`crate::store::StoreError`] (a library read without saving cannot take them).
+pub fn add_bundled_once(store: &mut dyn Store) -> crate::store::Result<()> {
+    if store.session_get(BUNDLED_ADDED)?.is_some() {
+        return Ok(());
+    }
+    crate::runtime::store_worker::add(store, &load_bundled().articles)?;
+    store.session_set(BUNDLED_ADDED, "1")
+}
+
+/// Every article of the library (hidden ones left out), oldest first (the order files load in), with people and state.
+///
+/// # Errors
+/// A [`crate::store::StoreError`].
+pub fn load_all(store: &dyn Store) -> crate::store::Result<Vec<StoredArticle>> {
+    let rows = store.articles_page(&Filter::All, Order::Oldest, 0, usize::MAX)?;
+    let mut all = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(stored) = store.article(&row.id)? {
+            all.push(stored);
+        }
+    }
+    Ok(all)
+}
+
+/// The library's state of each of `articles` (those it has).
+///
+/// # Errors
+/// A [`crate::store::StoreError`].
+pub fn states_of(store: &dyn Store, articles: &[Article]) -> crate::store::Result<Vec<(ArticleId, ArticleState)>> {
+    let mut states = Vec::new();
+    for a in articles {
+        if let Some(state) = store.state(&a.id)? {
+            states.push((a.id.clone(), state));
+        }
+    }
+    Ok(states)
+}
+
+/// The stored articles as the reader's library, their people and their states.
+#[must_use]
+pub fn split(stored: Vec<StoredArticle>) -> (Library, Vec<Vec<Person>>, Vec<(ArticleId, ArticleState)>) {
+    let mut articles = Vec::with_capacity(stored.len());
+    let mut people = Vec::with_capacity(stored.len());
+    let mut states = Vec::with_capacity(stored.len());
+    for s in stored {
+        states.push((s.article.id.clone(), s.state));
+        people.push(s.people);
+        articles.push(s.article);
+    }
+    (Library { articles, problems: Vec::new() }, people, states)
+}
+
+impl App {
+    /// Takes the library's read, starred, hidden and scroll state of articles, as they were
+    /// left: no effect is made, as nothing changed.
+    pub fn restore_states(&mut self, states: Vec<(ArticleId, ArticleState)>) {
+        for (id, state) in states {
+            if !self.by_id.contains_key(&id) {
+                continue;
+            }
+            if state.read {
+                self.read.insert(id.clone());
+            }
+            if state.starred {
+                self.starred.insert(id.clone());
+            }
+            if state.deleted {
+                self.hidden.insert(id.clone());
+            }
+            let scroll = Anchor { block: state.position.block, offset: state.position.offset };
+            if scroll != Anchor::default() {
+                self.views.entry(id).or_default().scroll = scroll;
+            }
+        }
+        self.rebuild_list();
+    }
+
+    /// The session values to keep at exit.
+    #[must_use]
+    pub fn session(&self) -> Vec<(String, String)> {
+        let mut pairs = vec![
+            (FOCUS.to_string(), focus_name(self.focus).to_string()),
+            (SHOW.to_string(), format!("{:?}", self.show)),
+            (SORT.to_string(), format!("{:?}", self.sort)),
+        ];
+        if let Some(a) = self.shown().and_then(|i| self.articles.get(i)) {
+            pairs.push((SELECTED.to_string(), a.id.as_str().to_string()));
+        }
+        pairs
+    }
+
+    /// Comes back to the session kept at the last exit. Values this build does not know are
+    /// left at their defaults.
+    ///
+    /// # Errors
+    /// A [`crate::store::StoreError`].
+    pub fn restore_session(&mut self, store: &dyn Store) -> crate::store::Result<()> {
+        if let Some(show) = store.session_get(SHOW)? {
+            self.show = [Show::All, Show::Unread, Show::Starred]
+                .into_iter()
+                .find(|s| format!("{s:?}") == show)
+                .unwrap_or_default();
+        }
+        if let Some(sort) = store.session_get(SORT)? {
+            self.sort = [SortOrder::Newest, SortOrder::Oldest, SortOrder::Headline]
+                .into_iter()
+                .find(|s| format!("{s:?}") == sort)
+                .unwrap_or_default();
+        }
+        self.rebuild_list();
+        if let Some(id) = store.session_get(SELECTED)? {
+            let id = ArticleId::from_stored(id);
+            if let Some(at) = self.by_id.get(&id).and_then(|i| self.order.iter().position(|o| o == i)) {
+                self.selected = at;
+                self.sync();
+                self.reveal_selection();
+            }
+        }
+        if let Some(focus) = store.session_get(FOCUS)? {
+            self.focus = [Focus::List, Focus::Article, Focus::People]
+                .into_iter()
+                .find(|f| focus_name(*f) == focus)
+                .unwrap_or_default();
+        }
+        Ok(())
+    }
+}
+
+fn focus_name(focus: Focus) -> &'static str {
+    match focus {
+        Focus::List => "list",
+        Focus::Article => "article",
+        Focus::People => "people",
+    }
+}
+
+/// What a run shows, made ready from the command line's files and library.
+pub struct Prepared {
+    pub library: Library,
+    /// People the library kept, in load order (empty: extract them).
+    pub people: Vec<Vec<Person>>,
+    pub states: Vec<(ArticleId, ArticleState)>,
+    /// The library, when there is one to read (and, if `saving`, to write).
+    pub store: Option<SqliteStore>,
+    pub saving: bool,
+    /// The files read, to add to the library (their people found by the writer).
+    pub add_files: bool,
+    pub warning: Option<String>,
+}
+
+/// Reads what a run shows. `db` is the library's path, `None` for none at all (scripts given
+/// files without `--db`); `write` says whether the run may save to it. With `paths`, those files
+/// (and their state in the library); without, the whole library (the bundled articles the
+/// first time).
+///
+/// # Errors
+/// When no file of `paths` could be read: the loader's message.
+pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> Result<Prepared, String> {
+    let opened = db.map(|p| open(p, write));
+    let (mut store, saving, warning) = match opened {
+        Some(o) => (o.store, o.saving, o.warning),
+        None => (None, false, None),
+    };
+    if !paths.is_empty() {
+        let library = crate::article::load_paths(paths).map_err(|e| e.to_string())?;
+        let states = match &store {
+            Some(s) => states_of(s, &library.articles).map_err(|e| e.to_string())?,
+            None => Vec::new(),
+        };
+        return Ok(Prepared { library, people: Vec::new(), states, store, saving, add_files: saving, warning });
+    }
+    let Some(s) = store.as_mut() else {
+        return Ok(Prepared {
+            library: load_bundled(),
+            people: Vec::new(),
+            states: Vec::new(),
+            store,
+            saving,
+            add_files: false,
+            warning,
+        });
+    };
+    // A library in memory keeps nothing, so filling it writes nothing anywhere.
+    if saving || s.path() == Path::new(":memory:") {
+        add_bundled_once(s).map_err(|e| e.to_string())?;
+    }
+    let (library, people, states) = split(load_all(s).map_err(|e| e.to_string())?);
+    Ok(Prepared { library, people, states, store, saving, add_files: false, warning })
+}

@@ -1,0 +1,231 @@
+//! The library's writer: one thread owns a connection and carries out the app's effects, so the
+//! UI thread never waits on the disk. State changes (read, star, hide) are written as they come;
+//! scroll positions, which change on every key, are kept per article and written together at
+//! most [`POSITION_DELAY`] after the first of them. Everything waiting is written when the
+//! worker is finished (on quit), and [`StoreWorker::finish`] waits for that.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::app::Effect;
+use crate::article::{Article, ArticleId};
+use crate::run::Effects;
+use crate::store::{NewArticle, Position, Store, StoreError};
+
+/// How long a scroll position may wait before it is written: well under the second within
+/// which a change must be on disk, and long enough that scrolling through an article is one
+/// write, not one per line.
+pub const POSITION_DELAY: Duration = Duration::from_millis(400);
+
+/// One thing for the worker to do.
+enum Job {
+    Effect(Effect),
+    /// Add or update these articles (their people are extracted on the worker).
+    Add(Arc<Vec<Article>>),
+    /// Session keys and values to keep.
+    Session(Vec<(String, String)>),
+}
+
+/// The handle the run loop holds: an [`Effects`] that hands everything to the worker.
+pub struct StoreWorker {
+    jobs: Option<Sender<Job>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl StoreWorker {
+    /// Starts the worker on `store`. `problem` is called (on the worker) with a message for the
+    /// user when a write fails; it is called once per kind of failure, not for every write.
+    ///
+    /// # Errors
+    /// When the thread cannot be started.
+    pub fn start(store: Box<dyn Store>, problem: impl Fn(String) + Send + 'static) -> std::io::Result<Self> {
+        let (jobs, rx) = mpsc::channel();
+        let thread = std::thread::Builder::new().name("library".into()).spawn(move || work(store, &rx, &problem))?;
+        Ok(Self { jobs: Some(jobs), thread: Some(thread) })
+    }
+
+    /// Adds `articles` to the library, or updates those whose text changed (state kept).
+    pub fn add(&self, articles: Arc<Vec<Article>>) {
+        self.send(Job::Add(articles));
+    }
+
+    /// Keeps these session values.
+    pub fn save_session(&self, pairs: Vec<(String, String)>) {
+        self.send(Job::Session(pairs));
+    }
+
+    fn send(&self, job: Job) {
+        // A worker that has gone (its thread panicked) can do nothing more; the reader goes on.
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(job);
+        }
+    }
+
+    /// Writes everything waiting and waits for the worker to end.
+    pub fn finish(mut self) {
+        self.stop();
+    }
+
+    fn stop(&mut self) {
+        self.jobs = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for StoreWorker {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+impl Effects for StoreWorker {
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            self.send(Job::Effect(effect));
+        }
+    }
+}
+
+fn work(mut store: Box<dyn Store>, jobs: &mpsc::Receiver<Job>, problem: &dyn Fn(String)) {
+    let mut positions: HashMap<ArticleId, Position> = HashMap::new();
+    let mut due: Option<Instant> = None;
+    let mut reported: Vec<std::mem::Discriminant<StoreError>> = Vec::new();
+    let mut report = |e: StoreError| {
+        let kind = std::mem::discriminant(&e);
+        if !reported.contains(&kind) {
+            reported.push(kind);
+            problem(format!("{e}; changes are not being saved"));
+        }
+    };
+    loop {
+        let job = match due {
+            None => jobs.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(at) => jobs.recv_timeout(at.saturating_duration_since(Instant::now())),
+        };
+        let result = match job {
+            Ok(Job::Effect(Effect::SavePosition { id, position })) => {
+                positions.insert(id, Position { block: position.block, offset: position.offset });
+                due.get_or_insert_with(|| Instant::now() + POSITION_DELAY);
+                Ok(())
+            }
+            Ok(job) => apply(store.as_mut(), job),
+            Err(RecvTimeoutError::Timeout) => {
+                due = None;
+                write_positions(store.as_mut(), &mut positions)
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                if let Err(e) = write_positions(store.as_mut(), &mut positions) {
+                    report(e);
+                }
+                return;
+            }
+        };
+        if let Err(e) = result {
+            report(e);
+        }
+    }
+}
+
+fn write_positions(store: &mut dyn Store, positions: &mut HashMap<ArticleId, Position>) -> crate::store::Result<()> {
+    for (id, position) in positions.drain() {
+        store.set_position(&id, position)?;
+    }
+    Ok(())
+}
+
+fn apply(store: &mut dyn Store, job: Job) -> crate::store::Result<()> {
+    match job {
+        Job::Effect(Effect::SetRead { id, read }) => store.set_read(&[id], read).map(drop),
+        Job::Effect(Effect::SetStarred { id, starred }) => store.set_starred(&[id], starred).map(drop),
+        Job::Effect(Effect::SetHidden { id, hidden }) => store.set_deleted(&[id], hidden).map(drop),
+        Job::Effect(Effect::SavePosition { id, position }) => {
+            store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
+        }
+        Job::Add(articles) => add(store, &articles),
+        Job::Session(pairs) => pairs.iter().try_for_each(|(k, v)| store.session_set(k, v)),
+    }
+}
+
+/// Upserts `articles` with their people, skipping (without extracting people) those the library
+/// has with the same hash.
+pub(crate) fn add(store: &mut dyn Store, articles: &[Article]) -> crate::store::Result<()> {
+    let ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
+    let known = store.known_hashes(&ids)?;
+    let changed: Vec<&Article> = articles.iter().filter(|a| known.get(&a.id) != Some(&a.hash)).collect();
+    let people: Vec<Vec<crate::people::Person>> =
+        changed.iter().map(|a| crate::people::extract_with_mentions(a)).collect();
+    let batch: Vec<NewArticle<'_>> =
+        changed.iter().zip(&people).map(|(a, p)| NewArticle::new(a, p, a.published)).collect();
+    if batch.is_empty() {
+        return Ok(());
+    }
+    store.upsert(&batch).map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoreWorker;
+    use crate::app::{Anchor, Effect};
+    use crate::article::parse;
+    use crate::run::Effects;
+    use crate::store::{Position, SqliteStore, Store};
+    use std::sync::Arc;
+
+    #[test]
+    fn effects_reach_the_library_and_positions_are_written_by_finish() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("library.db");
+        let mut article = parse("Talks resume\n\nSEOUL (Yonhap) -- Talks resumed on Monday.\n", "a.txt");
+        article.id = crate::article::ArticleId::from_stored("a".into());
+        let id = article.id.clone();
+        let mut worker = StoreWorker::start(Box::new(SqliteStore::open(&path).expect("opens")), |m| panic!("{m}"))
+            .expect("a thread");
+        worker.add(Arc::new(vec![article]));
+        worker.carry_out(vec![
+            Effect::SetRead { id: id.clone(), read: true },
+            Effect::SetStarred { id: id.clone(), starred: true },
+            Effect::SavePosition { id: id.clone(), position: Anchor { block: 1, offset: 9 } },
+            Effect::SavePosition { id: id.clone(), position: Anchor { block: 2, offset: 3 } },
+        ]);
+        worker.save_session(vec![("selected".into(), "a".into())]);
+        worker.finish();
+        let store = SqliteStore::open(&path).expect("opens again");
+        let state = store.state(&id).expect("reads").expect("the article is there");
+        assert!(state.read && state.starred && !state.deleted);
+        assert_eq!(state.position, Position { block: 2, offset: 3 });
+        assert_eq!(store.session_get("selected").expect("reads").as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn a_library_locked_too_long_is_reported_once_and_the_reader_goes_on() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("library.db");
+        let article = parse("Talks resume\n\nSEOUL (Yonhap) -- Talks resumed.\n", "a.txt");
+        let id = article.id.clone();
+        let mut store = SqliteStore::open(&path).expect("opens");
+        super::add(&mut store, &[article]).expect("added");
+        let other = rusqlite::Connection::open(&path).expect("a second connection");
+        other.execute_batch("BEGIN IMMEDIATE").expect("holds the write lock");
+        let (said, heard) = std::sync::mpsc::channel();
+        let waiting = SqliteStore::open_with_timeout(&path, std::time::Duration::from_millis(20)).expect("opens");
+        let mut worker = StoreWorker::start(Box::new(waiting), move |m| {
+            let _ = said.send(m);
+        })
+        .expect("a thread");
+        worker.carry_out(vec![
+            Effect::SetRead { id: id.clone(), read: true },
+            Effect::SetStarred { id: id.clone(), starred: true },
+        ]);
+        worker.finish();
+        let messages: Vec<String> = heard.try_iter().collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains(&path.display().to_string()) && messages[0].contains("not being saved"));
+        other.execute_batch("COMMIT").expect("lets go");
+        assert!(!store.state(&id).expect("reads").expect("there").read);
+    }
+}
