@@ -2,6 +2,9 @@
 //! 127.0.0.1: `add`, `fetch` (twice, with failures, with retention), `remove`, `export` and
 //! `import` (OPML and newsboat's cache.db). Every run has its own home, config, data and library.
 
+// Helpers outside the #[test] functions unwrap too: a failure there is the test's failure.
+#![allow(clippy::unwrap_used)]
+
 mod feeds_support;
 
 use std::path::PathBuf;
