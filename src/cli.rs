@@ -89,6 +89,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    #[command(flatten)]
+    Feeds(crate::sources::commands::FeedCommand),
 }
 
 /// The command line as clap knows it (with the default keys in its help), for the manual and
@@ -178,6 +180,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(Command::Feeds(command)) = &cli.command {
+        return crate::sources::commands::run(command, &config);
+    }
     match run_cli(&cli, &config) {
         Ok(code) => code,
         Err(message) => {

@@ -4,6 +4,7 @@
 //! keymap's tables; `cyberreader config` prints the defaults from those same definitions, and
 //! errors name the file, line and column, say what is wrong and list what is allowed.
 
+mod feeds;
 mod keys;
 mod theme;
 
@@ -17,6 +18,7 @@ use crate::app::keymap::Keymap;
 use crate::app::{Align, DEFAULT_MAX_WIDTH, Reading, SidebarPref};
 use crate::ui::{Theme, ThemeName};
 
+pub use feeds::{FEED_SETTINGS, FeedSettings};
 pub use theme::{parse_style, style_text};
 
 /// Everything the config file sets.
@@ -28,6 +30,7 @@ pub struct Config {
     /// The file's per-element styles, to go over the theme: (element, style).
     pub styles: Vec<(&'static str, ratatui::style::Style)>,
     pub keymap: Keymap,
+    pub feeds: FeedSettings,
 }
 
 impl Config {
@@ -196,7 +199,7 @@ pub const SETTINGS: &[Setting] = &[
     },
 ];
 
-const TABLES: &str = "[reader], [theme], [theme.styles], [keys.MODE]";
+const TABLES: &str = "[reader], [theme], [theme.styles], [keys.MODE], [feeds]";
 
 fn read_document(doc: &DeTable<'_>) -> Checked<Config> {
     let mut config = Config::default();
@@ -205,6 +208,7 @@ fn read_document(doc: &DeTable<'_>) -> Checked<Config> {
             "reader" => read_reader(&mut config, value)?,
             "theme" => theme::read_theme(&mut config, value)?,
             "keys" => keys::read_keys(&mut config.keymap, value)?,
+            "feeds" => feeds::read_feeds(&mut config, value)?,
             other => return mistake(key.span(), format!("unknown section [{other}]; allowed: {TABLES}")),
         }
     }
@@ -303,6 +307,8 @@ pub fn default_text() -> String {
     out.push_str(&theme::default_text());
     out.push('\n');
     out.push_str(&keys::default_text());
+    out.push('\n');
+    out.push_str(&feeds::default_text());
     out
 }
 

@@ -111,7 +111,8 @@ fn mistakes_name_the_place_say_what_is_wrong_and_list_what_is_allowed() {
         ("reader = 3\n", "c.toml:1:10: [reader] must be a table, not the number 3".into()),
         (
             "[colours]\n",
-            "c.toml:1:2: unknown section [colours]; allowed: [reader], [theme], [theme.styles], [keys.MODE]".into(),
+            "c.toml:1:2: unknown section [colours]; allowed: [reader], [theme], [theme.styles], [keys.MODE], [feeds]"
+                .into(),
         ),
         (
             "[theme]\nname = \"solarized\"\n",
@@ -173,4 +174,32 @@ fn mistakes_name_the_place_say_what_is_wrong_and_list_what_is_allowed() {
     for (text, expected) in cases {
         assert_eq!(err(text), expected, "for {text:?}");
     }
+}
+
+#[test]
+fn the_feeds_table_sets_fetching_and_retention_and_names_a_bad_value() {
+    assert_eq!(parse("", "c.toml").unwrap().feeds, FeedSettings::default());
+    let printed = default_text();
+    for s in FEED_SETTINGS {
+        assert!(printed.contains(&format!("{} = {}\n", s.name, (s.default)())), "{}", s.name);
+    }
+    let c = parse("[feeds]\nconnections = 3\ntimeout = 5\nmax-size = 2\nmax-items = 100\nkeep-days = 30\n", "c.toml")
+        .unwrap();
+    assert_eq!(
+        c.feeds,
+        FeedSettings { connections: 3, timeout: 5, max_size: 2, max_items: Some(100), keep_days: Some(30) }
+    );
+    assert_eq!(parse("[feeds]\nmax-items = 0\n", "c.toml").unwrap().feeds.max_items, None);
+    assert_eq!(
+        err("[feeds]\nconnections = 0\n"),
+        "c.toml:2:15: connections must be a whole number from 1 to 64, not the number 0"
+    );
+    assert_eq!(
+        err("[feeds]\ntimeout = \"30\"\n"),
+        "c.toml:2:11: timeout must be a whole number from 1 to 3600, not the string \"30\""
+    );
+    assert!(
+        err("[feeds]\nspeed = 1\n")
+            .starts_with("c.toml:2:1: unknown setting `speed` in [feeds]; allowed: connections,")
+    );
 }

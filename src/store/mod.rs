@@ -22,12 +22,16 @@
 //!   by bm25 (newer first on ties) or by date, each [`SearchHit`] with a [`Snippet`] whose matches are
 //!   byte ranges. Accents are ignored both ways (`elisabeth` and `élisabeth` find `Élisabeth` and
 //!   `Elisabeth`); Korean, Chinese and Japanese are found by any run of two or more characters.
+//! - **Feeds**: [`SqliteStore::feed_or_add`] a subscribed URL, its validators and permanent move
+//!   ([`SqliteStore::set_feed_fetched`], [`SqliteStore::set_feed_moved`]), retention
+//!   ([`SqliteStore::prune_feed`], starred items never dropped), [`SqliteStore::find_item`] by id or link.
 //! - **Session**: the search history, saved searches ([`Filter::Saved`] lists one like a feed), and
 //!   a key-value table for the screen, selection, pane and filter at exit.
 
 mod articles;
 mod backend;
 mod error;
+mod feeds;
 mod list;
 mod plan;
 pub mod query;
@@ -43,6 +47,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub use error::{Result, StoreError};
+pub use feeds::{Retention, StoredFeed};
 pub use query::{ParseError, Query};
 pub use sqlite::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION, SqliteStore, default_db_path};
 pub use text::{Snippet, fold, is_cjk};
@@ -50,7 +55,7 @@ pub use text::{Snippet, fold, is_cjk};
 use crate::article::{Article, ArticleId};
 use crate::people::Person;
 
-/// A feed's row in the library (the feeds engineer fills the `feeds` table).
+/// A feed's row in the library (see [`StoredFeed`]).
 pub type FeedId = i64;
 
 /// One article to add or update, with what the caller knows of it besides its text.

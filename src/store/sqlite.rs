@@ -8,8 +8,11 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use super::error::{Result, StoreError};
 
 /// The migrations, in order: migration `i` (from 0) brings the schema to version `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/001_base.sql"), include_str!("migrations/002_history_saved_session.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_base.sql"),
+    include_str!("migrations/002_history_saved_session.sql"),
+    include_str!("migrations/003_feed_moves.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

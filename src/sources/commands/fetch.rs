@@ -1,0 +1,236 @@
+//! `cyberreader fetch`: every subscribed feed fetched in parallel, its items stored in the library
+//! with their people, each feed's outcome reported.
+//!
+//! A feed's people are extracted (in parallel, with rayon) on one thread while the batch before
+//! is written on another: extraction and the store's transactions are the two costs of a large
+//! feed, and they overlap. A feed whose fetch failed is left exactly as stored.
+
+use std::io::{self, IsTerminal, Write};
+use std::sync::Mutex;
+use std::sync::mpsc::sync_channel;
+use std::time::Duration;
+
+use rayon::prelude::*;
+
+use super::{CommandError, FeedOptions, note};
+use crate::article::Article;
+use crate::config::FeedSettings;
+use crate::people::{Person, extract_with_mentions};
+use crate::sources::feed::{FeedReport, FetchOptions, FetchOutcome, FetchRequest, Subscription, Validators, fetch_all};
+use crate::store::{FeedId, NewArticle, Retention, SqliteStore, Store as _, UpsertReport};
+
+/// Items whose people are extracted, then written, together.
+const BATCH: usize = 1000;
+const DAY: i64 = 86_400;
+
+/// How a `fetch` went, for the exit status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FetchSummary {
+    pub feeds: usize,
+    pub failed: usize,
+    pub new: usize,
+}
+
+/// Fetches `feeds` into the library at `store` and prints a line per feed on standard output.
+///
+/// # Errors
+/// Only when the library cannot be written; a feed that fails is reported and counted.
+pub fn fetch(
+    feeds: &[Subscription],
+    store: &mut SqliteStore,
+    settings: &FeedSettings,
+    options: FetchOptions,
+) -> Result<FetchSummary, CommandError> {
+    let store_err = |e: crate::store::StoreError| CommandError::Other(e.to_string());
+    let mut stored = Vec::with_capacity(feeds.len());
+    let mut requests = Vec::with_capacity(feeds.len());
+    for feed in feeds {
+        let known = store.feed_or_add(&feed.url).map_err(store_err)?;
+        let url = known.moved_to.clone().unwrap_or_else(|| feed.url.clone());
+        requests.push(FetchRequest {
+            url,
+            validators: Validators { etag: known.etag.clone(), last_modified: known.last_modified.clone() },
+            credentials: None,
+        });
+        stored.push(known);
+    }
+    let options = FetchOptions { connections: settings.connections, ..options };
+    let progress = Progress::new(feeds.len());
+    let reports = fetch_all(&requests, &options, |_| progress.tick());
+    progress.finish();
+
+    let mut summary = FetchSummary { feeds: feeds.len(), ..FetchSummary::default() };
+    let mut out = io::stdout().lock();
+    for ((feed, known), mut report) in feeds.iter().zip(&stored).zip(reports) {
+        let fetched_title = match &report.outcome {
+            FetchOutcome::Updated { feed, .. } => feed.title.clone(),
+            _ => None,
+        };
+        let name =
+            feed.title.clone().or(fetched_title).or_else(|| known.title.clone()).unwrap_or_else(|| feed.url.clone());
+        // Said last, after what was stored.
+        let moved_to = report.moved_to.take();
+        let own = FeedOptions::from_tags(&feed.tags);
+        let retention = Retention {
+            max_items: own.max_items.or(settings.max_items).filter(|&n| n > 0),
+            older_than: own
+                .keep_days
+                .or(settings.keep_days)
+                .filter(|&d| d > 0)
+                .map(|d| unix_now() - i64::try_from(d).unwrap_or(i64::MAX / DAY) * DAY),
+        };
+        let mut line = store_report(store, known.id, &report, retention, &mut summary).map_err(store_err)?;
+        if let Some(to) = moved_to {
+            store.set_feed_moved(known.id, &to).map_err(store_err)?;
+            let to = crate::article::sanitize(&to);
+            line.push_str(&format!(
+                "; moved permanently to {to} (fetched from there from now on; the urls file is unchanged)"
+            ));
+        }
+        let _ = writeln!(out, "{}: {line}", crate::article::sanitize(&name));
+    }
+    let _ = out.flush();
+    if summary.failed > 0 {
+        note(&format!("{} of {} feeds could not be fetched (see above)", summary.failed, summary.feeds));
+    }
+    Ok(summary)
+}
+
+/// Stores one feed's outcome and returns its line: the summary, then "N new".
+fn store_report(
+    store: &mut SqliteStore,
+    feed: FeedId,
+    report: &FeedReport,
+    retention: Retention,
+    summary: &mut FetchSummary,
+) -> crate::store::Result<String> {
+    let mut line = report.summary();
+    match &report.outcome {
+        FetchOutcome::Failed(_) => {
+            summary.failed += 1;
+            return Ok(line);
+        }
+        FetchOutcome::Unchanged => {}
+        FetchOutcome::Updated { feed: parsed, validators } => {
+            let items = kept(&parsed.articles, retention);
+            let added = store_items(store, feed, &items)?.added;
+            summary.new += added;
+            line.push_str(&format!(", {added} new"));
+            store.set_feed_fetched(
+                feed,
+                parsed.title.as_deref(),
+                validators.etag.as_deref(),
+                validators.last_modified.as_deref(),
+            )?;
+        }
+    }
+    let dropped = store.prune_feed(feed, retention)?;
+    if dropped > 0 {
+        line.push_str(&format!(", {dropped} old dropped"));
+    }
+    Ok(line)
+}
+
+/// The items retention would keep: none older than its cutoff, at most its newest `max_items`
+/// (so an item dropped is not added again at the next fetch).
+fn kept(articles: &[Article], retention: Retention) -> Vec<&Article> {
+    let mut items: Vec<&Article> = articles
+        .iter()
+        .filter(|a| retention.older_than.is_none_or(|cutoff| a.published.is_none_or(|p| p >= cutoff)))
+        .collect();
+    if let Some(max) = retention.max_items {
+        items.sort_by_key(|a| std::cmp::Reverse(a.published));
+        items.truncate(max);
+    }
+    items
+}
+
+/// Upserts `items` in batches: the people of one batch are extracted while the batch before is
+/// written.
+fn store_items(store: &mut SqliteStore, feed: FeedId, items: &[&Article]) -> crate::store::Result<UpsertReport> {
+    let (send, receive) = sync_channel::<Vec<Vec<Person>>>(1);
+    let mut total = UpsertReport::default();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in items.chunks(BATCH) {
+                let people: Vec<Vec<Person>> = batch.par_iter().map(|a| extract_with_mentions(a)).collect();
+                if send.send(people).is_err() {
+                    break;
+                }
+            }
+        });
+        for (batch, people) in items.chunks(BATCH).zip(receive.iter()) {
+            let new: Vec<NewArticle<'_>> = batch
+                .iter()
+                .zip(&people)
+                .map(|(a, p)| NewArticle {
+                    feed: Some(feed),
+                    link: a.link.as_deref(),
+                    published: a.published,
+                    ..NewArticle::new(a, p, None)
+                })
+                .collect();
+            let report = store.upsert(&new)?;
+            total.added += report.added;
+            total.updated += report.updated;
+            total.unchanged += report.unchanged;
+        }
+        Ok(total)
+    })
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+/// A one-line bar on standard error while feeds come in, when it is a terminal; nothing when
+/// piped (the per-feed lines say it all).
+struct Progress {
+    total: usize,
+    done: Mutex<usize>,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        let progress = Self { total, done: Mutex::new(0), shown: io::stderr().is_terminal() };
+        progress.draw(0);
+        progress
+    }
+
+    fn tick(&self) {
+        let Ok(mut done) = self.done.lock() else { return };
+        *done += 1;
+        self.draw(*done);
+    }
+
+    fn draw(&self, done: usize) {
+        if !self.shown {
+            return;
+        }
+        const WIDTH: usize = 30;
+        let filled = (done * WIDTH).checked_div(self.total).unwrap_or(WIDTH);
+        let bar = format!("{}{}", "#".repeat(filled), "-".repeat(WIDTH - filled));
+        let _ = write!(io::stderr(), "\r\x1b[2Kfetching [{bar}] {done}/{} feeds", self.total);
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            let _ = write!(io::stderr(), "\r\x1b[2K");
+        }
+    }
+}
+
+/// The fetch settings from the config, with the proxy from the environment.
+#[must_use]
+pub fn options(settings: &FeedSettings) -> FetchOptions {
+    FetchOptions {
+        connections: settings.connections,
+        total_timeout: Duration::from_secs(settings.timeout),
+        connect_timeout: Duration::from_secs(settings.timeout.min(10)),
+        max_bytes: settings.max_size.saturating_mul(1024 * 1024),
+        ..FetchOptions::default()
+    }
+}
