@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+pub mod assoc;
 mod candidate;
 mod extract;
 mod index;
