@@ -106,7 +106,7 @@ fn library() -> &'static (PathBuf, u64) {
         let schema = [
             include_str!("../src/store/migrations/001_base.sql"),
             include_str!("../src/store/migrations/002_history_saved_session.sql"),
-            include_str!("../src/store/migrations/003_persons.sql"),
+            include_str!("../src/store/migrations/004_persons.sql"),
         ]
         .concat();
         let key = fnv(include_str!("corpus/mod.rs").as_bytes())

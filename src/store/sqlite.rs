@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_base.sql"),
     include_str!("migrations/002_history_saved_session.sql"),
-    include_str!("migrations/003_persons.sql"),
+    include_str!("migrations/004_persons.sql"),
 ];
 
 /// The version whose migration brings persons: the articles already stored get theirs then.
