@@ -13,21 +13,28 @@ use std::time::Instant;
 
 use cyberreader::article::{Article, ArticleId, parse};
 use cyberreader::people::{self, Person};
-use cyberreader::store::{Filter, NewArticle, Order, SCHEMA_VERSION, SqliteStore, Store, query};
+use cyberreader::store::{Filter, NewArticle, Order, PeopleSort, SCHEMA_VERSION, SqliteStore, Store, query};
 use divan::{Bencher, black_box};
 use rayon::prelude::*;
 
 mod corpus;
 
 const LIBRARY_SIZE: usize = 100_000;
+
+/// The library's size: `BENCH_STORE_ARTICLES` when set (a quicker build), else 100,000.
+fn library_size() -> usize {
+    std::env::var("BENCH_STORE_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(LIBRARY_SIZE)
+}
 const ADDED: usize = 10_000;
 /// Bump when the text this file adds to the corpus changes.
-const ADDITIONS_VERSION: u64 = 1;
+const ADDITIONS_VERSION: u64 = 2;
 
 /// One article in a hundred carries each of these, at different places, so each matches ~1 %.
 const RARE_WORD: &str = "cyberattack";
 const RARE_PHRASE: &str = "joint naval exercise";
 const RARE_PERSON: &str = "Kang Kyung-wha";
+/// Named in one article in five, for a person's page at its largest.
+const COMMON_PERSON: &str = "Lee Nak-yon";
 
 fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
@@ -47,6 +54,9 @@ fn text(rng: &mut corpus::Rng, i: usize) -> String {
     }
     if i % 100 == 59 {
         extra.push_str(&format!("Foreign Minister {RARE_PERSON} said on Monday that the talks would resume.\n\n"));
+    }
+    if i % 5 == 3 {
+        extra.push_str(&format!("Prime Minister {COMMON_PERSON} said on Tuesday the budget would pass.\n\n"));
     }
     text.insert_str(cut, &extra);
     text
@@ -96,6 +106,8 @@ fn library() -> &'static (PathBuf, u64) {
         let schema = [
             include_str!("../src/store/migrations/001_base.sql"),
             include_str!("../src/store/migrations/002_history_saved_session.sql"),
+            include_str!("../src/store/migrations/003_feed_moves.sql"),
+            include_str!("../src/store/migrations/004_persons.sql"),
         ]
         .concat();
         let key = fnv(include_str!("corpus/mod.rs").as_bytes())
@@ -104,7 +116,8 @@ fn library() -> &'static (PathBuf, u64) {
             ^ (SCHEMA_VERSION as u64) << 56;
         let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
         let dir = target.join("bench-store");
-        let path = dir.join(format!("library-{key:016x}.db"));
+        let size = library_size();
+        let path = dir.join(format!("library-{key:016x}-{size}.db"));
         let bytes_file = path.with_extension("bytes");
         let recorded = std::fs::read_to_string(&bytes_file).ok().and_then(|s| s.trim().parse::<u64>().ok());
         if let Some(bytes) = recorded.filter(|_| path.exists()) {
@@ -112,10 +125,10 @@ fn library() -> &'static (PathBuf, u64) {
         }
         std::fs::create_dir_all(&dir).expect("create target/bench-store");
         let _ = std::fs::remove_file(&path);
-        eprintln!("building the 100,000-article library in {} (once)...", path.display());
+        eprintln!("building the {size}-article library in {} (once)...", path.display());
         let start = Instant::now();
         let mut store = SqliteStore::open(&path).expect("create the library");
-        let bytes = add_generated(&mut store, 100_000, "library", LIBRARY_SIZE);
+        let bytes = add_generated(&mut store, 100_000, "library", size);
         drop(store);
         eprintln!("built in {:.1} s", start.elapsed().as_secs_f64());
         std::fs::write(&bytes_file, bytes.to_string()).expect("record the text size");
@@ -143,7 +156,7 @@ fn main() {
     for q in [RARE_WORD, &format!("\"{RARE_PHRASE}\""), &format!("person:\"{RARE_PERSON}\""), "the"] {
         let parsed = query::parse(q).expect("parses");
         let n = store.count(&Filter::Query(parsed)).expect("count");
-        eprintln!("{q:>28}: {n} articles ({:.2} %)", n as f64 * 100.0 / LIBRARY_SIZE as f64);
+        eprintln!("{q:>28}: {n} articles ({:.2} %)", n as f64 * 100.0 / library_size() as f64);
     }
     drop(store);
     if std::env::var_os("BENCH_STORE_BREAKDOWN").is_some() {
@@ -239,4 +252,41 @@ fn add_10k_to_library(bencher: Bencher) {
             add_generated(&mut store, 8, "added", ADDED);
             (dir, store)
         });
+}
+
+/// Opening the people view: the first 100 people by articles, and by recency.
+#[divan::bench(args = ["articles", "recency", "name"], sample_count = 20)]
+fn people_list(bencher: Bencher, sort: &str) {
+    let sort = match sort {
+        "recency" => PeopleSort::Recency,
+        "name" => PeopleSort::Name,
+        _ => PeopleSort::Articles,
+    };
+    library();
+    bencher.bench_local(|| {
+        let store = open();
+        black_box(store.people_page("", sort, 0, 100).expect("people"))
+    });
+}
+
+/// Typing a filter in the people view.
+#[divan::bench(sample_count = 20)]
+fn people_list_filtered(bencher: Bencher) {
+    let store = open();
+    bencher.bench_local(|| black_box(store.people_page("kang", PeopleSort::Articles, 0, 100).expect("people")));
+}
+
+/// A person's page: roles, timeline, quotes and associates, for someone in ~1 % of the
+/// articles and someone in 20 %.
+#[divan::bench(args = [RARE_PERSON, COMMON_PERSON], sample_count = 10)]
+fn person_page(bencher: Bencher, name: &str) {
+    let store = open();
+    let id = store
+        .people_page(name, PeopleSort::Articles, 0, 10)
+        .expect("people")
+        .into_iter()
+        .find(|p| p.name == name)
+        .expect("the person is in the library")
+        .id;
+    bencher.bench_local(|| black_box(store.person(id).expect("page").expect("known")));
 }

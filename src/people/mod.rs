@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+pub mod assoc;
 mod candidate;
 mod extract;
 mod index;
@@ -36,12 +37,31 @@ pub struct Person {
 }
 
 /// A person across all loaded articles.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PersonSummary {
     pub name: String,
     pub roles: Vec<String>,
     /// Ids of the articles that name them, in load order.
     pub articles: Vec<crate::article::ArticleId>,
+    /// Each role with the dates (unix seconds) of the first and last article giving it.
+    pub roles_seen: Vec<RoleSeen>,
+    /// The people named with them more than chance would give (`assoc::score`), best first.
+    pub associated: Vec<Associated>,
+}
+
+/// A role and when it was seen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RoleSeen {
+    pub role: String,
+    pub first: Option<i64>,
+    pub last: Option<i64>,
+}
+
+/// Someone named with a person more than chance would give.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Associated {
+    pub name: String,
+    pub score: f64,
 }
 
 /// The people an article names, in order of first appearance.

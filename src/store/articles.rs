@@ -62,6 +62,8 @@ impl SqliteStore {
         let err = |e| super::StoreError::from_sqlite(e, &path);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
         let mut report = UpsertReport::default();
+        // Only a library opened at an older schema (a migration's test builds one) lacks them.
+        let persons = tx.prepare_cached("SELECT 1 FROM person_mentions LIMIT 0").is_ok();
         {
             let mut find = tx.prepare_cached("SELECT key, hash FROM articles WHERE id = ?1").map_err(err)?;
             let mut insert = tx
@@ -174,6 +176,9 @@ impl SqliteStore {
                             values_json(&p.quotes, &path)?,
                         ])
                         .map_err(err)?;
+                }
+                if persons {
+                    super::persons::record(&tx, key, a, new.people).map_err(err)?;
                 }
                 let text = IndexText::new(a, new.people);
                 add_index

@@ -6,8 +6,8 @@ use super::articles::StateColumn;
 use super::error::Result;
 use super::sqlite::SqliteStore;
 use super::{
-    ArticleRow, ArticleState, Counts, Filter, NewArticle, Order, Position, Query, SavedSearch, SearchHit, Store,
-    StoredArticle, UpsertReport,
+    ArticleRow, ArticleState, Counts, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage, PersonRow, Position,
+    Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
 };
 use crate::article::ArticleId;
 
@@ -71,5 +71,17 @@ impl Store for SqliteStore {
     }
     fn session_set(&mut self, key: &str, value: &str) -> Result<()> {
         self.session_set_impl(key, value)
+    }
+    fn people_page(&self, filter: &str, sort: PeopleSort, offset: usize, limit: usize) -> Result<Vec<PersonRow>> {
+        self.people_page_impl(filter, sort, offset, limit)
+    }
+    fn person(&self, id: PersonId) -> Result<Option<PersonPage>> {
+        self.person_impl(id)
+    }
+    fn merge_people(&mut self, a: PersonId, b: PersonId) -> Result<bool> {
+        self.merge_impl(a, b)
+    }
+    fn split_person(&mut self, person: PersonId, name: &str) -> Result<Option<PersonId>> {
+        self.split_impl(person, name)
     }
 }

@@ -27,12 +27,19 @@
 //!   ([`SqliteStore::prune_feed`], starred items never dropped), [`SqliteStore::find_item`] by id or link.
 //! - **Session**: the search history, saved searches ([`Filter::Saved`] lists one like a feed), and
 //!   a key-value table for the screen, selection, pane and filter at exit.
+//! - **People across articles**: each article's people are resolved to a [`PersonId`] as it is
+//!   upserted (same transaction; `people::assoc` says how names join); [`Store::people_page`]
+//!   lists them with counts kept by triggers, [`Store::person`] gives one's page (roles over time,
+//!   timeline, quotes, associates by Dunning's G²); [`Store::merge_people`] and
+//!   [`Store::split_person`] are kept and respected by later articles.
 
 mod articles;
 mod backend;
 mod error;
 mod feeds;
 mod list;
+mod people_query;
+mod persons;
 mod plan;
 pub mod query;
 mod search;
@@ -42,12 +49,16 @@ mod text;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_people;
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 pub use error::{Result, StoreError};
 pub use feeds::{Retention, StoredFeed};
+pub use people_query::{Associate, PeopleSort, PersonArticle, PersonPage, PersonQuote, PersonRow, RoleSpan};
+pub use persons::PersonId;
 pub use query::{ParseError, Query};
 pub use sqlite::{DEFAULT_BUSY_TIMEOUT, SCHEMA_VERSION, SqliteStore, default_db_path};
 pub use text::{Snippet, fold, is_cjk};
@@ -274,4 +285,26 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`].
     fn session_set(&mut self, key: &str, value: &str) -> Result<()>;
+    /// `limit` people from `offset` whose names (any of them) contain `filter` (accents and case
+    /// ignored; empty for everyone), in `sort` order.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn people_page(&self, filter: &str, sort: PeopleSort, offset: usize, limit: usize) -> Result<Vec<PersonRow>>;
+    /// A person's page.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn person(&self, id: PersonId) -> Result<Option<PersonPage>>;
+    /// Makes `b` part of `a` (kept: later articles naming `b` count for `a`); false when either
+    /// is unknown or they are one.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn merge_people(&mut self, a: PersonId, b: PersonId) -> Result<bool>;
+    /// Makes the articles that call `person` `name` a new person (kept likewise); its id.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn split_person(&mut self, person: PersonId, name: &str) -> Result<Option<PersonId>>;
 }

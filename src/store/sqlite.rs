@@ -12,7 +12,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_base.sql"),
     include_str!("migrations/002_history_saved_session.sql"),
     include_str!("migrations/003_feed_moves.sql"),
+    include_str!("migrations/004_persons.sql"),
 ];
+
+/// The version whose migration brings persons: the articles already stored get theirs then.
+const PERSONS_VERSION: i64 = 4;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -185,6 +189,9 @@ impl SqliteStore {
         }
         for (version, sql) in (found + 1..=target).zip(MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0))) {
             tx.execute_batch(sql).map_err(err)?;
+            if version == PERSONS_VERSION {
+                super::persons::backfill(&tx).map_err(err)?;
+            }
             tx.pragma_update(None, "user_version", version).map_err(err)?;
         }
         tx.commit().map_err(err)
