@@ -15,7 +15,7 @@ use crate::app::{App, library};
 use crate::article::Library;
 use crate::config::{self, Config};
 use crate::keys::parse_keys;
-use crate::run::{Exit, SessionOnly, run};
+use crate::run::{Exit, run};
 use crate::runtime::store_worker::StoreWorker;
 use crate::runtime::{self, AppEvent, Scripted};
 use crate::ui::buffer_text;
@@ -331,9 +331,10 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
     if cli.screenshot {
         report_problems(library);
         let keys = parse_keys(cli.keys.as_deref().unwrap_or_default()).map_err(|e| e.to_string())?;
-        let (mut app, _) = library_app(prepared, cli.size);
+        let (mut app, mut store) = library_app(prepared, cli.size);
         config.apply(&mut app);
-        let text = screenshot_app(app, keys, config, color);
+        let store = store.as_mut().map(|s| s as &mut dyn crate::store::Store);
+        let text = screenshot_app(app, keys, config, color, store);
         return write_stdout(&text);
     }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -392,11 +393,18 @@ pub fn screenshot_with(
 ) -> String {
     let mut app = App::new(library, size);
     config.apply(&mut app);
-    screenshot_app(app, keys, config, color)
+    screenshot_app(app, keys, config, color, None)
 }
 
 /// Plays `keys` on `app` on an off-screen terminal of its size.
-fn screenshot_app(mut app: App, keys: Vec<crossterm::event::KeyEvent>, config: &Config, color: bool) -> String {
+/// Questions a screen asks are answered from `store` at once; nothing is written to it.
+fn screenshot_app(
+    mut app: App,
+    keys: Vec<crossterm::event::KeyEvent>,
+    config: &Config,
+    color: bool,
+    store: Option<&mut dyn crate::store::Store>,
+) -> String {
     let mut terminal = match Terminal::new(TestBackend::new(app.size.0, app.size.1)) {
         Ok(t) => t,
         Err(never) => match never {},
@@ -404,7 +412,7 @@ fn screenshot_app(mut app: App, keys: Vec<crossterm::event::KeyEvent>, config: &
     let theme = config.theme(color);
     let mut events = Scripted::keys(keys);
     // Scripted events and an off-screen buffer cannot fail.
-    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut SessionOnly);
+    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut crate::run::Direct::new(store, false));
     if let Err(never) = terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area())) {
         match never {}
     }
@@ -426,10 +434,10 @@ fn read_interactively(prepared: library::Prepared, config: &Config, color: bool)
             config.apply(&mut app);
             // The library's writer; without one (no library, or one read without saving), what
             // is read is kept for this session only.
-            let problem = notifier.clone();
-            let mut worker = store.filter(|_| saving).and_then(|store| {
-                StoreWorker::start(Box::new(store), move |m| {
-                    problem.send(AppEvent::LibraryProblem(m));
+            let tell = notifier.clone();
+            let mut worker = store.and_then(|store| {
+                StoreWorker::start(Box::new(store), saving, move |event| {
+                    tell.send(event);
                 })
                 .ok()
             });

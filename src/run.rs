@@ -8,7 +8,7 @@ use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Effect, Message, MessageKind, keymap};
+use crate::app::{Answer, App, Effect, Message, MessageKind, keymap};
 pub use crate::runtime::{AppEvent, EventSource, Scripted};
 use crate::ui::{Screen, Theme};
 
@@ -19,6 +19,49 @@ const BATCH: usize = 256;
 /// Carries out what updates ask of the world outside the state (see [`Effect`]).
 pub trait Effects {
     fn carry_out(&mut self, effects: Vec<Effect>);
+    /// Answers ready now, for a runner that answers at once (scripted runs); a worker sends
+    /// its answers over the event channel instead.
+    fn take_answers(&mut self) -> Vec<Answer> {
+        Vec::new()
+    }
+}
+
+/// A runner that does everything at once on the caller's thread: for `--screenshot` and tests,
+/// which must be deterministic. It answers questions from `store` and writes nothing unless
+/// `saving`.
+pub struct Direct<'a> {
+    pub store: Option<&'a mut dyn crate::store::Store>,
+    pub saving: bool,
+    answers: Vec<Answer>,
+}
+
+impl<'a> Direct<'a> {
+    #[must_use]
+    pub fn new(store: Option<&'a mut dyn crate::store::Store>, saving: bool) -> Self {
+        Self { store, saving, answers: Vec::new() }
+    }
+}
+
+impl Effects for Direct<'_> {
+    // No question exists until the first screen asks one: then this allowance goes.
+    #[allow(unreachable_code)]
+    fn carry_out(&mut self, effects: Vec<Effect>) {
+        let Some(store) = self.store.as_deref_mut() else { return };
+        for effect in effects {
+            match effect {
+                Effect::Ask(request) => self.answers.push(crate::app::library::answer(store, request)),
+                other if self.saving => {
+                    // Scripted runs have nobody to tell; the reader reports write failures.
+                    let _ = crate::runtime::store_worker::apply_effect(store, other);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn take_answers(&mut self) -> Vec<Answer> {
+        std::mem::take(&mut self.answers)
+    }
 }
 
 /// No library: what is read is kept for this session only (`--screenshot`, files without `--db`).
@@ -35,6 +78,10 @@ impl<T: Effects> Effects for Option<T> {
         if let Some(inner) = self {
             inner.carry_out(effects);
         }
+    }
+
+    fn take_answers(&mut self) -> Vec<Answer> {
+        self.as_mut().map(Effects::take_answers).unwrap_or_default()
     }
 }
 
@@ -56,6 +103,8 @@ pub enum Exit {
 ///
 /// # Errors
 /// When the terminal cannot be drawn: the caller restores it and exits.
+// No answer exists until the first screen asks a question: then this allowance goes.
+#[allow(unreachable_code)]
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -94,12 +143,22 @@ pub fn run<B: Backend, E: EventSource>(
                     dirty = true;
                 }
                 AppEvent::KeyboardProtocol => crate::terminal::use_keyboard_protocol(),
+                AppEvent::Answer(answer) => {
+                    app.answer(answer.clone());
+                    effects.carry_out(app.take_effects());
+                    dirty = true;
+                }
                 // A burst of resizes: only the last one counts.
                 AppEvent::Input(Event::Resize(..)) if batch[i + 1..].iter().any(is_resize) => {}
                 AppEvent::Input(input) => {
                     if let Some(action) = app.keymap.action_for(keymap::key_mode(app), input) {
                         app.update(action);
                         effects.carry_out(app.take_effects());
+                        // A runner that answers at once: the answers are in this frame.
+                        for answer in effects.take_answers() {
+                            app.answer(answer);
+                            effects.carry_out(app.take_effects());
+                        }
                         dirty = true;
                         if app.should_quit {
                             break;

@@ -16,4 +16,14 @@ pub enum Effect {
     SetHidden { id: ArticleId, hidden: bool },
     /// The article's reading position moved (the runner may keep only the latest per article).
     SavePosition { id: ArticleId, position: Anchor },
+    /// A question for the library; the answer comes back as an [`Answer`].
+    Ask(Request),
 }
+
+/// What a screen asks of the library (see [`Effect::Ask`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {}
+
+/// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {}

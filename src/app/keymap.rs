@@ -351,6 +351,9 @@ pub fn keys_text(keys: &[Key]) -> String {
 /// Where the app reads keys now.
 #[must_use]
 pub fn key_mode(app: &App) -> KeyMode {
+    if let (Mode::Normal, Some(screen)) = (&app.mode, app.screen()) {
+        return screen_key_mode(screen);
+    }
     match (&app.mode, app.focus) {
         (Mode::Search(_), _) => KeyMode::Prompt,
         (Mode::Help { .. } | Mode::Quotes { .. }, _) => KeyMode::Overlay,
@@ -358,6 +361,11 @@ pub fn key_mode(app: &App) -> KeyMode {
         (Mode::Normal, Focus::Article) => KeyMode::Article,
         (Mode::Normal, Focus::People) => KeyMode::People,
     }
+}
+
+/// Where a screen's keys are read.
+fn screen_key_mode(screen: &crate::app::Screen) -> KeyMode {
+    match *screen {}
 }
 
 /// The keymap of the defaults as plain text: the README's key list.

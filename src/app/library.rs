@@ -77,6 +77,14 @@ pub fn add_bundled_once(store: &mut dyn Store) -> crate::store::Result<()> {
     store.session_set(BUNDLED_ADDED, "1")
 }
 
+/// Answers a screen's question from the library: on the worker in the reader, at once in
+/// scripted runs (see [`crate::run::Effects`]).
+#[must_use]
+pub fn answer(store: &dyn Store, request: super::Request) -> super::Answer {
+    let _ = store;
+    match request {}
+}
+
 /// Every article of the library (hidden ones left out), oldest first (the order files load in), with people and state.
 ///
 /// # Errors

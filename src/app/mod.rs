@@ -10,17 +10,19 @@ pub mod library;
 mod list;
 pub mod overlay;
 mod people;
+mod screen;
 mod search;
 mod state;
 mod update;
 
 pub use action::{ACTIONS, Action, ActionDef};
-pub use effect::Effect;
+pub use effect::{Answer, Effect, Request};
 pub use layout::{
     Align, DEFAULT_MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, Reading, SidebarPref, article_text_area, inner,
     layout,
 };
 pub use list::{Show, SortOrder};
+pub use screen::Screen;
 pub use state::{
     Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,
 };

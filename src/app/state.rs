@@ -156,6 +156,8 @@ pub struct App {
     effects: Vec<Effect>,
     pub focus: Focus,
     pub mode: Mode,
+    /// Screens open above the reader, the shown one last (see [`super::Screen`]).
+    pub(super) screens: Vec<super::Screen>,
     /// The terminal's size at the last draw or resize.
     pub size: (u16, u16),
     /// The time dates are shown relative to ("14:05" today, "Oct 17" this year): set when the
@@ -206,6 +208,7 @@ impl App {
             effects: Vec::new(),
             focus: Focus::List,
             mode: Mode::Normal,
+            screens: Vec::new(),
             size,
             now: chrono::Utc::now(),
             sidebar: SidebarPref::Auto,

@@ -28,6 +28,7 @@ impl App {
                 self.reveal_selection();
                 self.reveal_person();
             }
+            (Mode::Normal, a) if self.screen().is_some() => self.update_screen(a),
             (Mode::Search(_), a) => self.update_search_input(a),
             (Mode::Help { .. } | Mode::Quotes { .. }, a) => self.update_overlay(a),
             (Mode::Normal, a) => self.update_normal(a),

@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use crossterm::event::{Event, KeyEvent};
 
 /// Something the run loop reacts to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AppEvent {
     /// A key, a mouse report or a resize.
     Input(Event),
@@ -23,6 +23,8 @@ pub enum AppEvent {
     LibraryProblem(String),
     /// The terminal speaks the kitty keyboard protocol (it answered the query).
     KeyboardProtocol,
+    /// The library answered a screen's question.
+    Answer(crate::app::Answer),
 }
 
 /// The sending side, cloned for each thread that has something to say.

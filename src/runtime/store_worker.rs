@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use crate::app::Effect;
 use crate::article::{Article, ArticleId};
 use crate::run::Effects;
+use crate::runtime::AppEvent;
 use crate::store::{NewArticle, Position, Store, StoreError};
 
 /// How long a scroll position may wait before it is written: well under the second within
@@ -36,14 +37,21 @@ pub struct StoreWorker {
 }
 
 impl StoreWorker {
-    /// Starts the worker on `store`. `problem` is called (on the worker) with a message for the
-    /// user when a write fails; it is called once per kind of failure, not for every write.
+    /// Starts the worker on `store`. It writes the state changes when `saving` (otherwise it
+    /// only answers questions: a library read without saving). `tell` is called on the worker
+    /// with what the reader must hear: answers to [`Effect::Ask`], and a message for the user when
+    /// a write fails (once per kind of failure, not for every write).
     ///
     /// # Errors
     /// When the thread cannot be started.
-    pub fn start(store: Box<dyn Store>, problem: impl Fn(String) + Send + 'static) -> std::io::Result<Self> {
+    pub fn start(
+        store: Box<dyn Store>,
+        saving: bool,
+        tell: impl Fn(AppEvent) + Send + 'static,
+    ) -> std::io::Result<Self> {
         let (jobs, rx) = mpsc::channel();
-        let thread = std::thread::Builder::new().name("library".into()).spawn(move || work(store, &rx, &problem))?;
+        let thread =
+            std::thread::Builder::new().name("library".into()).spawn(move || work(store, saving, &rx, &tell))?;
         Ok(Self { jobs: Some(jobs), thread: Some(thread) })
     }
 
@@ -91,7 +99,9 @@ impl Effects for StoreWorker {
     }
 }
 
-fn work(mut store: Box<dyn Store>, jobs: &mpsc::Receiver<Job>, problem: &dyn Fn(String)) {
+// No question exists until the first screen asks one: then this allowance goes.
+#[allow(unreachable_code)]
+fn work(mut store: Box<dyn Store>, saving: bool, jobs: &mpsc::Receiver<Job>, tell: &dyn Fn(AppEvent)) {
     let mut positions: HashMap<ArticleId, Position> = HashMap::new();
     let mut due: Option<Instant> = None;
     let mut reported: Vec<std::mem::Discriminant<StoreError>> = Vec::new();
@@ -99,7 +109,7 @@ fn work(mut store: Box<dyn Store>, jobs: &mpsc::Receiver<Job>, problem: &dyn Fn(
         let kind = std::mem::discriminant(&e);
         if !reported.contains(&kind) {
             reported.push(kind);
-            problem(format!("{e}; changes are not being saved"));
+            tell(AppEvent::LibraryProblem(format!("{e}; changes are not being saved")));
         }
     };
     loop {
@@ -108,6 +118,12 @@ fn work(mut store: Box<dyn Store>, jobs: &mpsc::Receiver<Job>, problem: &dyn Fn(
             Some(at) => jobs.recv_timeout(at.saturating_duration_since(Instant::now())),
         };
         let result = match job {
+            Ok(Job::Effect(Effect::Ask(request))) => {
+                tell(AppEvent::Answer(crate::app::library::answer(store.as_ref(), request)));
+                Ok(())
+            }
+            // Read without saving: nothing is written.
+            Ok(_) if !saving => Ok(()),
             Ok(Job::Effect(Effect::SavePosition { id, position })) => {
                 positions.insert(id, Position { block: position.block, offset: position.offset });
                 due.get_or_insert_with(|| Instant::now() + POSITION_DELAY);
@@ -140,14 +156,26 @@ fn write_positions(store: &mut dyn Store, positions: &mut HashMap<ArticleId, Pos
 
 fn apply(store: &mut dyn Store, job: Job) -> crate::store::Result<()> {
     match job {
-        Job::Effect(Effect::SetRead { id, read }) => store.set_read(&[id], read).map(drop),
-        Job::Effect(Effect::SetStarred { id, starred }) => store.set_starred(&[id], starred).map(drop),
-        Job::Effect(Effect::SetHidden { id, hidden }) => store.set_deleted(&[id], hidden).map(drop),
-        Job::Effect(Effect::SavePosition { id, position }) => {
-            store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
-        }
+        Job::Effect(effect) => apply_effect(store, effect),
         Job::Add(articles) => add(store, &articles),
         Job::Session(pairs) => pairs.iter().try_for_each(|(k, v)| store.session_set(k, v)),
+    }
+}
+
+/// Writes one state change. Questions ([`Effect::Ask`]) are answered by the worker's loop,
+/// which has somewhere to send the answer; here they do nothing.
+///
+/// # Errors
+/// A [`StoreError`].
+pub(crate) fn apply_effect(store: &mut dyn Store, effect: Effect) -> crate::store::Result<()> {
+    match effect {
+        Effect::SetRead { id, read } => store.set_read(&[id], read).map(drop),
+        Effect::SetStarred { id, starred } => store.set_starred(&[id], starred).map(drop),
+        Effect::SetHidden { id, hidden } => store.set_deleted(&[id], hidden).map(drop),
+        Effect::SavePosition { id, position } => {
+            store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
+        }
+        Effect::Ask(_) => Ok(()),
     }
 }
 
@@ -183,8 +211,9 @@ mod tests {
         let mut article = parse("Talks resume\n\nSEOUL (Yonhap) -- Talks resumed on Monday.\n", "a.txt");
         article.id = crate::article::ArticleId::from_stored("a".into());
         let id = article.id.clone();
-        let mut worker = StoreWorker::start(Box::new(SqliteStore::open(&path).expect("opens")), |m| panic!("{m}"))
-            .expect("a thread");
+        let mut worker =
+            StoreWorker::start(Box::new(SqliteStore::open(&path).expect("opens")), true, |m| panic!("{m:?}"))
+                .expect("a thread");
         worker.add(Arc::new(vec![article]));
         worker.carry_out(vec![
             Effect::SetRead { id: id.clone(), read: true },
@@ -213,8 +242,10 @@ mod tests {
         other.execute_batch("BEGIN IMMEDIATE").expect("holds the write lock");
         let (said, heard) = std::sync::mpsc::channel();
         let waiting = SqliteStore::open_with_timeout(&path, std::time::Duration::from_millis(20)).expect("opens");
-        let mut worker = StoreWorker::start(Box::new(waiting), move |m| {
-            let _ = said.send(m);
+        let mut worker = StoreWorker::start(Box::new(waiting), true, move |m| {
+            if let crate::runtime::AppEvent::LibraryProblem(m) = m {
+                let _ = said.send(m);
+            }
         })
         .expect("a thread");
         worker.carry_out(vec![

@@ -34,6 +34,29 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         too_small(area, buf);
         return;
     };
+    if let Some(screen) = app.screen() {
+        // A screen fills what is above the status bar.
+        let body = Rect { height: area.height.saturating_sub(1), ..area };
+        render_screen(app, screen, theme, body, buf);
+        status::render(app, theme, panes.status, buf);
+    } else {
+        render_reader(app, theme, &panes, buf);
+    }
+    match &app.mode {
+        Mode::Help { scroll } => help::render_help(app, theme, *scroll, area, buf),
+        Mode::Quotes { scroll } => help::render_quotes(app, theme, *scroll, area, buf),
+        Mode::Normal | Mode::Search(_) => {}
+    }
+}
+
+/// Draws a screen above the reader into `body` (one file per screen).
+fn render_screen(app: &App, screen: &crate::app::Screen, theme: &Theme, body: Rect, buf: &mut Buffer) {
+    let _ = (app, theme, body, buf);
+    match *screen {}
+}
+
+/// Draws the reader's panes and its status bar.
+fn render_reader(app: &App, theme: &Theme, panes: &crate::app::PaneRects, buf: &mut Buffer) {
     if panes.list_shown() {
         list::render(app, theme, panes.list, buf);
     }
@@ -42,11 +65,6 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         people::render(app, theme, rect, buf);
     }
     status::render(app, theme, panes.status, buf);
-    match &app.mode {
-        Mode::Help { scroll } => help::render_help(app, theme, *scroll, area, buf),
-        Mode::Quotes { scroll } => help::render_quotes(app, theme, *scroll, area, buf),
-        Mode::Normal | Mode::Search(_) => {}
-    }
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {

@@ -1,0 +1,48 @@
+//! Screens: what fills the terminal besides the reader's panes (library search results, the
+//! feeds, the people view, a person's page). They stack above the reader: the newest is shown
+//! and takes the keys, `Back` closes it and shows the one below, and the reader is always at the
+//! bottom. Each screen is a variant of [`Screen`] that owns its state; `update`, the key modes
+//! and the renderer dispatch on it.
+//!
+//! A screen that needs the library asks for it with [`Effect::Ask`](super::Effect::Ask): the
+//! runner answers on a worker, and the answer comes back through [`App::answer`], so the UI
+//! thread never waits on the disk.
+
+use super::action::Action;
+use super::effect::Answer;
+use super::state::{App, Mode};
+
+/// A screen above the reader, with its state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {}
+
+impl App {
+    /// The screen shown, `None` for the reader.
+    #[must_use]
+    pub fn screen(&self) -> Option<&Screen> {
+        self.screens.last()
+    }
+
+    /// Shows `screen` above the current one; overlays and the search prompt close.
+    pub fn open_screen(&mut self, screen: Screen) {
+        self.mode = Mode::Normal;
+        self.screens.push(screen);
+    }
+
+    /// Closes the screen shown, back to the one below it (the reader at last).
+    pub fn close_screen(&mut self) -> Option<Screen> {
+        self.screens.pop()
+    }
+
+    /// Applies an action to the screen shown. Call only when [`App::screen`] is `Some`.
+    pub(super) fn update_screen(&mut self, action: Action) {
+        let Some(screen) = self.screens.last_mut() else { return };
+        let _ = action;
+        match *screen {}
+    }
+
+    /// Takes what the library answered to an [`Effect::Ask`](super::Effect::Ask).
+    pub fn answer(&mut self, answer: Answer) {
+        match answer {}
+    }
+}
