@@ -43,8 +43,6 @@ impl<'a> Direct<'a> {
 }
 
 impl Effects for Direct<'_> {
-    // No question exists until the first screen asks one: then this allowance goes.
-    #[allow(unreachable_code)]
     fn carry_out(&mut self, effects: Vec<Effect>) {
         let Some(store) = self.store.as_deref_mut() else { return };
         for effect in effects {
@@ -103,8 +101,6 @@ pub enum Exit {
 ///
 /// # Errors
 /// When the terminal cannot be drawn: the caller restores it and exits.
-// No answer exists until the first screen asks a question: then this allowance goes.
-#[allow(unreachable_code)]
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -154,10 +150,18 @@ pub fn run<B: Backend, E: EventSource>(
                     if let Some(action) = app.keymap.action_for(keymap::key_mode(app), input) {
                         app.update(action);
                         effects.carry_out(app.take_effects());
-                        // A runner that answers at once: the answers are in this frame.
-                        for answer in effects.take_answers() {
-                            app.answer(answer);
-                            effects.carry_out(app.take_effects());
+                        // A runner that answers at once: the answers are in this frame, and
+                        // so are the answers to what an answer asks next (a list asked again
+                        // after a merge).
+                        loop {
+                            let answers = effects.take_answers();
+                            if answers.is_empty() {
+                                break;
+                            }
+                            for answer in answers {
+                                app.answer(answer);
+                                effects.carry_out(app.take_effects());
+                            }
                         }
                         dirty = true;
                         if app.should_quit {

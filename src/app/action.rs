@@ -50,6 +50,12 @@ pub enum Action {
     CycleShow,
     /// Newest first, oldest first, by headline.
     CycleSort,
+    /// The people view: everyone in the library (from any screen).
+    PeopleView,
+    /// In the people view: mark a person; on another, merge that one into the marked one.
+    MarkPerson,
+    /// On a person's page: the name under the cursor becomes a person of its own.
+    SplitName,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -112,6 +118,9 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::Undo, "undo", "undo the last mark-all-read or delete"),
     def(Action::CycleShow, "cycle-show", "list: all, unread, starred articles"),
     def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
+    def(Action::PeopleView, "people-view", "everyone in the library: the people view"),
+    def(Action::MarkPerson, "mark-person", "mark a person; on another, merge it into the marked one"),
+    def(Action::SplitName, "split-name", "make the name under the cursor a person of its own"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

@@ -23,6 +23,10 @@ pub enum KeyMode {
     Prompt,
     /// The help and quotes overlays.
     Overlay,
+    /// The people view (`app::people_view`).
+    PeopleView,
+    /// A person's page (`app::person_page`).
+    Person,
 }
 
 /// A key mode: its name in the config file (`[keys.NAME]`), the help's heading, and where keys
@@ -47,6 +51,8 @@ pub const MODES: &[ModeDef] = &[
     mode(KeyMode::People, "people", "In the people sidebar", Some(KeyMode::Reader)),
     mode(KeyMode::Prompt, "search-prompt", "Typing a search (after /)", None),
     mode(KeyMode::Overlay, "overlay", "Help and quotes", None),
+    mode(KeyMode::PeopleView, "people-view", "In the people view (P)", Some(KeyMode::Reader)),
+    mode(KeyMode::Person, "person", "On a person's page", Some(KeyMode::Reader)),
 ];
 
 const fn ch(c: char) -> Key {
@@ -91,6 +97,7 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Reader, Action::Back, &[ch('q')]),
     (KeyMode::Reader, Action::Quit, &[ctrl('c')]),
+    (KeyMode::Reader, Action::PeopleView, &[ch('P')]),
     (KeyMode::Article, Action::ReadOn, &[ch(' ')]),
     (KeyMode::Article, Action::NextArticle, &[ch('J')]),
     (KeyMode::Article, Action::PrevArticle, &[ch('K')]),
@@ -113,6 +120,17 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Overlay, Action::Cancel, &[key(KeyCode::Esc), ch('?'), key(KeyCode::Enter)]),
     (KeyMode::Overlay, Action::Back, &[ch('q')]),
     (KeyMode::Overlay, Action::Quit, &[ctrl('c')]),
+    (KeyMode::PeopleView, Action::Open, &[key(KeyCode::Enter)]),
+    (KeyMode::PeopleView, Action::StartSearch, &[ch('/')]),
+    (KeyMode::PeopleView, Action::CycleSort, &[ch('s'), ch('S')]),
+    (KeyMode::PeopleView, Action::MarkPerson, &[ch('m')]),
+    (KeyMode::PeopleView, Action::Undo, &[ch('u')]),
+    (KeyMode::PeopleView, Action::Cancel, &[key(KeyCode::Esc)]),
+    (KeyMode::Person, Action::Open, &[key(KeyCode::Enter)]),
+    (KeyMode::Person, Action::FocusNext, &[key(KeyCode::Tab)]),
+    (KeyMode::Person, Action::FocusPrev, &[key(KeyCode::BackTab)]),
+    (KeyMode::Person, Action::SplitName, &[ch('X')]),
+    (KeyMode::Person, Action::Undo, &[ch('u')]),
 ];
 
 /// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
@@ -145,7 +163,34 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::Back
                 | Action::Quit
         ),
-        KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => !editing,
+        KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => {
+            !editing && !matches!(action, Action::MarkPerson | Action::SplitName)
+        }
+        KeyMode::PeopleView | KeyMode::Person => {
+            let own = if mode == KeyMode::PeopleView {
+                matches!(action, Action::StartSearch | Action::CycleSort | Action::MarkPerson)
+            } else {
+                matches!(action, Action::SplitName | Action::FocusNext | Action::FocusPrev)
+            };
+            own || matches!(
+                action,
+                Action::Down
+                    | Action::Up
+                    | Action::PageDown
+                    | Action::PageUp
+                    | Action::HalfPageDown
+                    | Action::HalfPageUp
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::Open
+                    | Action::Undo
+                    | Action::Cancel
+                    | Action::Back
+                    | Action::Quit
+                    | Action::ToggleHelp
+                    | Action::PeopleView
+            )
+        }
     }
 }
 
@@ -158,6 +203,16 @@ fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
         (KeyMode::Overlay, Action::Up) => "scroll up",
         (KeyMode::Overlay, Action::Top) => "top",
         (KeyMode::Overlay, Action::Bottom) => "bottom",
+        (KeyMode::PeopleView, Action::Open) => "the person's page",
+        (KeyMode::PeopleView, Action::StartSearch) => "filter by name as you type (Enter keeps it, Esc drops it)",
+        (KeyMode::PeopleView, Action::CycleSort) => "sort by articles, mentions, recency, name",
+        (KeyMode::PeopleView, Action::Undo) => "undo the last merge (splits them again)",
+        (KeyMode::PeopleView, Action::Cancel) => "drop the mark, then the filter, then close",
+        (KeyMode::Person, Action::Open) => "an article or quote: read it, the person picked; an associate: their page",
+        (KeyMode::Person, Action::FocusNext) => "next section",
+        (KeyMode::Person, Action::FocusPrev) => "previous section",
+        (KeyMode::Person, Action::SplitName) => "on a name: the articles using it become a person of their own",
+        (KeyMode::Person, Action::Undo) => "undo the last split (merges them again)",
         _ => return None,
     })
 }
@@ -365,7 +420,11 @@ pub fn key_mode(app: &App) -> KeyMode {
 
 /// Where a screen's keys are read.
 fn screen_key_mode(screen: &crate::app::Screen) -> KeyMode {
-    match *screen {}
+    match screen {
+        crate::app::Screen::People(view) if view.editing.is_some() => KeyMode::Prompt,
+        crate::app::Screen::People(_) => KeyMode::PeopleView,
+        crate::app::Screen::Person(_) => KeyMode::Person,
+    }
 }
 
 /// The keymap of the defaults as plain text: the README's key list.

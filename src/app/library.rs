@@ -78,11 +78,16 @@ pub fn add_bundled_once(store: &mut dyn Store) -> crate::store::Result<()> {
 }
 
 /// Answers a screen's question from the library: on the worker in the reader, at once in
-/// scripted runs (see [`crate::run::Effects`]).
+/// scripted runs (see [`crate::run::Effects`]). A question that changes the library (a merge)
+/// is refused by a library opened for reading only, and the answer says so.
 #[must_use]
-pub fn answer(store: &dyn Store, request: super::Request) -> super::Answer {
-    let _ = store;
-    match request {}
+pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
+    match request {
+        request @ (super::Request::People { .. }
+        | super::Request::Person { .. }
+        | super::Request::MergePeople { .. }
+        | super::Request::SplitPerson { .. }) => super::people_view::answer(store, request),
+    }
 }
 
 /// Every article of the library (hidden ones left out), oldest first (the order files load in), with people and state.

@@ -10,6 +10,8 @@ pub mod library;
 mod list;
 pub mod overlay;
 mod people;
+pub mod people_view;
+pub mod person_page;
 mod screen;
 mod search;
 mod state;

@@ -14,7 +14,12 @@ use super::state::{App, Mode};
 
 /// A screen above the reader, with its state.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Screen {}
+pub enum Screen {
+    /// Everyone in the library (`P`).
+    People(super::people_view::PeopleView),
+    /// One person's page.
+    Person(super::person_page::PersonScreen),
+}
 
 impl App {
     /// The screen shown, `None` for the reader.
@@ -37,12 +42,24 @@ impl App {
     /// Applies an action to the screen shown. Call only when [`App::screen`] is `Some`.
     pub(super) fn update_screen(&mut self, action: Action) {
         let Some(screen) = self.screens.last_mut() else { return };
-        let _ = action;
-        match *screen {}
+        match screen {
+            Screen::People(_) => self.update_people_view(action),
+            Screen::Person(_) => self.update_person_page(action),
+        }
+    }
+
+    /// The screen on top fits itself to a new terminal size.
+    pub(super) fn screens_resized(&mut self) {
+        self.fit_person_page();
+        self.ask_for_people();
     }
 
     /// Takes what the library answered to an [`Effect::Ask`](super::Effect::Ask).
     pub fn answer(&mut self, answer: Answer) {
-        match answer {}
+        match answer {
+            answer @ (Answer::People { .. } | Answer::Person { .. } | Answer::Merged { .. } | Answer::Split { .. }) => {
+                self.answer_people(answer);
+            }
+        }
     }
 }

@@ -27,7 +27,9 @@ impl App {
                 self.sync();
                 self.reveal_selection();
                 self.reveal_person();
+                self.screens_resized();
             }
+            (Mode::Normal, Action::PeopleView) => self.open_people_view(),
             (Mode::Normal, a) if self.screen().is_some() => self.update_screen(a),
             (Mode::Search(_), a) => self.update_search_input(a),
             (Mode::Help { .. } | Mode::Quotes { .. }, a) => self.update_overlay(a),

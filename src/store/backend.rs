@@ -75,6 +75,9 @@ impl Store for SqliteStore {
     fn people_page(&self, filter: &str, sort: PeopleSort, offset: usize, limit: usize) -> Result<Vec<PersonRow>> {
         self.people_page_impl(filter, sort, offset, limit)
     }
+    fn people_count(&self, filter: &str) -> Result<usize> {
+        self.people_count_impl(filter)
+    }
     fn person(&self, id: PersonId) -> Result<Option<PersonPage>> {
         self.person_impl(id)
     }

@@ -291,6 +291,11 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`].
     fn people_page(&self, filter: &str, sort: PeopleSort, offset: usize, limit: usize) -> Result<Vec<PersonRow>>;
+    /// How many people [`Store::people_page`] lists for `filter`.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn people_count(&self, filter: &str) -> Result<usize>;
     /// A person's page.
     ///
     /// # Errors

@@ -80,6 +80,9 @@ pub struct PersonPage {
     pub name: String,
     /// The other names they go by across the library.
     pub aliases: Vec<String>,
+    /// The names articles call them by (each article's main name for them), with how many
+    /// articles do, most first: what [`Store::split_person`](super::Store::split_person) takes.
+    pub names: Vec<(String, usize)>,
     /// In the order first seen.
     pub roles: Vec<RoleSpan>,
     /// Oldest first.
@@ -143,6 +146,22 @@ impl SqliteStore {
         Ok(rows)
     }
 
+    pub(crate) fn people_count_impl(&self, filter: &str) -> Result<usize> {
+        let key = assoc::key(filter);
+        let n: i64 = if key.is_empty() {
+            self.conn.query_row("SELECT COUNT(*) FROM persons WHERE articles > 0", [], |r| r.get(0))
+        } else {
+            self.conn.query_row(
+                "SELECT COUNT(*) FROM persons WHERE articles > 0 \
+                 AND id IN (SELECT person FROM person_names WHERE instr(key, ?1) > 0)",
+                [key],
+                |r| r.get(0),
+            )
+        }
+        .map_err(|e| self.err(e))?;
+        Ok(count(n))
+    }
+
     pub(crate) fn person_impl(&self, id: PersonId) -> Result<Option<PersonPage>> {
         let err = |e| self.err(e);
         let found: Option<(String, i64)> = self
@@ -168,6 +187,7 @@ impl SqliteStore {
             id,
             name,
             aliases,
+            names: Vec::new(),
             roles: Vec::new(),
             articles: Vec::new(),
             quotes: Vec::new(),
@@ -176,7 +196,7 @@ impl SqliteStore {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT a.id, a.title, m.date, m.mentions, m.writer, m.role, m.quotes \
+                "SELECT a.id, a.title, m.date, m.mentions, m.writer, m.role, m.quotes, json_extract(m.names, '$[0]') \
                  FROM person_mentions m JOIN articles a ON a.key = m.article \
                  JOIN article_state s ON s.article = m.article \
                  WHERE m.person = ?1 AND s.deleted = 0 ORDER BY m.date, m.article",
@@ -192,6 +212,12 @@ impl SqliteStore {
                     None => page.roles.push(RoleSpan { role, first: date, last: date }),
                 }
             }
+            if let Some(main) = r.get::<_, Option<String>>(7).map_err(err)? {
+                match page.names.iter_mut().find(|(n, _)| *n == main) {
+                    Some((_, n)) => *n += 1,
+                    None => page.names.push((main, 1)),
+                }
+            }
             for text in strings(&r.get::<_, String>(6).map_err(err)?).map_err(err)? {
                 page.quotes.push(PersonQuote { article: article.clone(), date, text });
             }
@@ -203,6 +229,7 @@ impl SqliteStore {
                 writer: r.get(4).map_err(err)?,
             });
         }
+        page.names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         page.associates = self.associates(id, cited)?;
         Ok(Some(page))
     }

@@ -259,3 +259,21 @@ fn a_library_of_schema_2_gets_its_people_across_articles() {
     let writer = store.person(find(&store, "Jane Writer").id).expect("page").expect("known");
     assert!(writer.articles[0].writer);
 }
+
+#[test]
+fn the_count_follows_the_filter_and_a_page_names_what_articles_call_them() {
+    let mut store = SqliteStore::in_memory().expect("open");
+    put(
+        &mut store,
+        &[
+            (story(1, None), vec![who("John Smith", None, 1, &[], &[]), who("Jane Roe", None, 1, &[], &[])]),
+            (story(2, None), vec![who("Senator John Smith", None, 1, &["John Smith"], &[])]),
+            (story(3, None), vec![who("John Smith", None, 2, &[], &[])]),
+        ],
+    );
+    assert_eq!(store.people_count("").expect("count"), 2);
+    assert_eq!(store.people_count("smith").expect("count"), 1);
+    assert_eq!(store.people_count("nobody").expect("count"), 0);
+    let smith = store.person(find(&store, "John Smith").id).expect("page").expect("known");
+    assert_eq!(smith.names, [("John Smith".to_string(), 2), ("Senator John Smith".to_string(), 1)]);
+}

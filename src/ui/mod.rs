@@ -6,6 +6,8 @@ mod cells;
 mod help;
 mod list;
 mod people;
+mod people_view;
+mod person_page;
 mod status;
 mod theme;
 
@@ -51,8 +53,18 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// Draws a screen above the reader into `body` (one file per screen).
 fn render_screen(app: &App, screen: &crate::app::Screen, theme: &Theme, body: Rect, buf: &mut Buffer) {
-    let _ = (app, theme, body, buf);
-    match *screen {}
+    match screen {
+        crate::app::Screen::People(view) => people_view::render(app, view, theme, body, buf),
+        crate::app::Screen::Person(page) => person_page::render(page, theme, body, buf),
+    }
+}
+
+/// What the status bar says under a screen: its badge, where you are in it, and key hints.
+fn screen_status(app: &App, screen: &crate::app::Screen) -> (&'static str, String, String) {
+    match screen {
+        crate::app::Screen::People(view) => people_view::status(app, view),
+        crate::app::Screen::Person(page) => person_page::status(app, page),
+    }
 }
 
 /// Draws the reader's panes and its status bar.

@@ -32,24 +32,27 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         right(buf, area, &counter, theme);
         return;
     }
-    let badge = match (&app.mode, app.focus) {
-        (Mode::Help { .. }, _) => " HELP ",
-        (Mode::Quotes { .. }, _) => " QUOTES ",
-        (_, Focus::List) => " LIST ",
-        (_, Focus::Article) => " ARTICLE ",
-        (_, Focus::People) => " PEOPLE ",
+    let on_screen = app.screen().filter(|_| app.mode == Mode::Normal).map(|s| super::screen_status(app, s));
+    let badge = match (&app.mode, app.focus, &on_screen) {
+        (Mode::Help { .. }, ..) => " HELP ",
+        (Mode::Quotes { .. }, ..) => " QUOTES ",
+        (_, _, Some((badge, ..))) => badge,
+        (_, Focus::List, _) => " LIST ",
+        (_, Focus::Article, _) => " ARTICLE ",
+        (_, Focus::People, _) => " PEOPLE ",
     };
-    let left = match &app.message {
-        Some(m) => {
+    let left = match (&app.message, &on_screen) {
+        (Some(m), _) => {
             Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status })
         }
-        None => Span::styled(position(app), theme.status),
+        (None, Some((_, position, _))) => Span::styled(position.clone(), theme.status),
+        (None, None) => Span::styled(position(app), theme.status),
     };
     // What gives way when the bar is narrow: the key hint first, then the end of the message or
     // position; the match counter stays while anything does.
     let avail = width.saturating_sub(columns(badge) + 1);
     let counter = counter(app).unwrap_or_default();
-    let hint = hint(app);
+    let hint = on_screen.as_ref().map_or_else(|| hint(app), |(_, _, hint)| hint.clone());
     let left_wants = columns(&left.content).min(24);
     let (short, shortest) = short_hints(app);
     let right_text = [hint.as_str(), short.as_str(), shortest.as_str(), ""]
@@ -178,7 +181,7 @@ fn short_hints(app: &App) -> (String, String) {
     let help = app.keymap.hint_key(mode, Action::ToggleHelp).map(|k| format!("{k} help")).unwrap_or_default();
     let people = app.keymap.hint_key(mode, Action::ToggleSidebar).map(|k| format!("{k} people"));
     match people {
-        Some(p) if !app.sidebar_visible() => (format!("{p}  {help}"), help),
+        Some(p) if !app.sidebar_visible() && app.screen().is_none() => (format!("{p}  {help}"), help),
         _ => (help.clone(), help),
     }
 }
