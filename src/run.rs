@@ -43,8 +43,6 @@ impl<'a> Direct<'a> {
 }
 
 impl Effects for Direct<'_> {
-    // No question exists until the first screen asks one: then this allowance goes.
-    #[allow(unreachable_code)]
     fn carry_out(&mut self, effects: Vec<Effect>) {
         let Some(store) = self.store.as_deref_mut() else { return };
         for effect in effects {
@@ -103,8 +101,6 @@ pub enum Exit {
 ///
 /// # Errors
 /// When the terminal cannot be drawn: the caller restores it and exits.
-// No answer exists until the first screen asks a question: then this allowance goes.
-#[allow(unreachable_code)]
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,

@@ -50,6 +50,10 @@ pub enum Action {
     CycleShow,
     /// Newest first, oldest first, by headline.
     CycleSort,
+    /// Search the whole library (a screen of its own).
+    LibrarySearch,
+    /// Keep the library search typed, listed when the query is empty.
+    SaveSearch,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -112,6 +116,8 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::Undo, "undo", "undo the last mark-all-read or delete"),
     def(Action::CycleShow, "cycle-show", "list: all, unread, starred articles"),
     def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
+    def(Action::LibrarySearch, "library-search", "search the whole library"),
+    def(Action::SaveSearch, "save-search", "save this search (chosen again when the query is empty)"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

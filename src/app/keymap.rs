@@ -14,6 +14,9 @@ use crate::keys::Key;
 /// Where keys are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyMode {
+    /// Keys that work on every screen and pane, except while typing: what the reader and the
+    /// screens whose mode falls back to it do not bind.
+    Global,
     /// Any pane of the reader: what the list, article and people modes do not bind.
     Reader,
     List,
@@ -23,6 +26,10 @@ pub enum KeyMode {
     Prompt,
     /// The help and quotes overlays.
     Overlay,
+    /// Typing a query on the library search screen.
+    Search,
+    /// Moving through the library search's results.
+    SearchResults,
 }
 
 /// A key mode: its name in the config file (`[keys.NAME]`), the help's heading, and where keys
@@ -41,12 +48,15 @@ const fn mode(mode: KeyMode, name: &'static str, title: &'static str, parent: Op
 
 /// Every key mode, in the order help shows them.
 pub const MODES: &[ModeDef] = &[
-    mode(KeyMode::Reader, "reader", "Reading (any pane)", None),
+    mode(KeyMode::Global, "global", "Anywhere (but while typing)", None),
+    mode(KeyMode::Reader, "reader", "Reading (any pane)", Some(KeyMode::Global)),
     mode(KeyMode::List, "list", "In the list", Some(KeyMode::Reader)),
     mode(KeyMode::Article, "article", "In the article", Some(KeyMode::Reader)),
     mode(KeyMode::People, "people", "In the people sidebar", Some(KeyMode::Reader)),
     mode(KeyMode::Prompt, "search-prompt", "Typing a search (after /)", None),
     mode(KeyMode::Overlay, "overlay", "Help and quotes", None),
+    mode(KeyMode::Search, "search", "Searching the library: typing the query", None),
+    mode(KeyMode::SearchResults, "search-results", "Searching the library: the results", Some(KeyMode::Global)),
 ];
 
 const fn ch(c: char) -> Key {
@@ -61,6 +71,7 @@ const fn key(code: KeyCode) -> Key {
 
 /// The default keys: a mode, an action, its keys.
 pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
+    (KeyMode::Global, Action::LibrarySearch, &[ch('f')]),
     (KeyMode::Reader, Action::Down, &[key(KeyCode::Down), ch('j')]),
     (KeyMode::Reader, Action::Up, &[key(KeyCode::Up), ch('k')]),
     (KeyMode::Reader, Action::PageDown, &[key(KeyCode::PageDown), ch(' '), ctrl('f')]),
@@ -113,6 +124,36 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Overlay, Action::Cancel, &[key(KeyCode::Esc), ch('?'), key(KeyCode::Enter)]),
     (KeyMode::Overlay, Action::Back, &[ch('q')]),
     (KeyMode::Overlay, Action::Quit, &[ctrl('c')]),
+    (KeyMode::Search, Action::Accept, &[key(KeyCode::Enter)]),
+    (KeyMode::Search, Action::Cancel, &[key(KeyCode::Esc)]),
+    (KeyMode::Search, Action::Backspace, &[key(KeyCode::Backspace), ctrl('h')]),
+    (KeyMode::Search, Action::Delete, &[key(KeyCode::Delete)]),
+    (KeyMode::Search, Action::ClearQuery, &[ctrl('u')]),
+    (KeyMode::Search, Action::CursorLeft, &[key(KeyCode::Left)]),
+    (KeyMode::Search, Action::CursorRight, &[key(KeyCode::Right)]),
+    (KeyMode::Search, Action::CursorHome, &[key(KeyCode::Home), ctrl('a')]),
+    (KeyMode::Search, Action::CursorEnd, &[key(KeyCode::End), ctrl('e')]),
+    (KeyMode::Search, Action::Up, &[key(KeyCode::Up), ctrl('p')]),
+    (KeyMode::Search, Action::Down, &[key(KeyCode::Down), ctrl('n')]),
+    (KeyMode::Search, Action::FocusNext, &[key(KeyCode::Tab)]),
+    (KeyMode::Search, Action::CycleSort, &[ctrl('o')]),
+    (KeyMode::Search, Action::SaveSearch, &[ctrl('s')]),
+    (KeyMode::Search, Action::ToggleHelp, &[key(KeyCode::F(1))]),
+    (KeyMode::Search, Action::Quit, &[ctrl('c')]),
+    (KeyMode::SearchResults, Action::Down, &[key(KeyCode::Down), ch('j')]),
+    (KeyMode::SearchResults, Action::Up, &[key(KeyCode::Up), ch('k')]),
+    (KeyMode::SearchResults, Action::PageDown, &[key(KeyCode::PageDown), ch(' ')]),
+    (KeyMode::SearchResults, Action::PageUp, &[key(KeyCode::PageUp), ch('b')]),
+    (KeyMode::SearchResults, Action::Top, &[key(KeyCode::Home), ch('g')]),
+    (KeyMode::SearchResults, Action::Bottom, &[key(KeyCode::End), ch('G')]),
+    (KeyMode::SearchResults, Action::Open, &[key(KeyCode::Enter)]),
+    (KeyMode::SearchResults, Action::StartSearch, &[ch('/'), key(KeyCode::Tab), key(KeyCode::BackTab)]),
+    (KeyMode::SearchResults, Action::CycleSort, &[ch('o'), ctrl('o')]),
+    (KeyMode::SearchResults, Action::SaveSearch, &[ch('a'), ctrl('s')]),
+    (KeyMode::SearchResults, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
+    (KeyMode::SearchResults, Action::Cancel, &[key(KeyCode::Esc)]),
+    (KeyMode::SearchResults, Action::Back, &[ch('q')]),
+    (KeyMode::SearchResults, Action::Quit, &[ctrl('c')]),
 ];
 
 /// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
@@ -131,6 +172,42 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
             | Action::CursorEnd
     );
     match mode {
+        KeyMode::Global => action == Action::LibrarySearch,
+        KeyMode::Search => {
+            editing
+                || matches!(
+                    action,
+                    Action::Cancel
+                        | Action::Quit
+                        | Action::Up
+                        | Action::Down
+                        | Action::FocusNext
+                        | Action::FocusPrev
+                        | Action::CycleSort
+                        | Action::SaveSearch
+                        | Action::ToggleHelp
+                )
+        }
+        KeyMode::SearchResults => matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+                | Action::StartSearch
+                | Action::FocusNext
+                | Action::FocusPrev
+                | Action::CycleSort
+                | Action::SaveSearch
+                | Action::LibrarySearch
+                | Action::ToggleHelp
+                | Action::Cancel
+                | Action::Back
+                | Action::Quit
+        ),
         KeyMode::Prompt => editing || matches!(action, Action::Cancel | Action::Quit),
         KeyMode::Overlay => matches!(
             action,
@@ -145,7 +222,9 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::Back
                 | Action::Quit
         ),
-        KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => !editing,
+        KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => {
+            !editing && action != Action::SaveSearch
+        }
     }
 }
 
@@ -158,6 +237,19 @@ fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
         (KeyMode::Overlay, Action::Up) => "scroll up",
         (KeyMode::Overlay, Action::Top) => "top",
         (KeyMode::Overlay, Action::Bottom) => "bottom",
+        (KeyMode::Search, Action::Accept) => "keep the query in the history, and go to the results",
+        (KeyMode::Search, Action::Cancel) => "close the library search",
+        (KeyMode::Search, Action::Up) => "the query before in the history",
+        (KeyMode::Search, Action::Down) => "the query after in the history",
+        (KeyMode::Search, Action::FocusNext) => "go to the results",
+        (KeyMode::Search | KeyMode::SearchResults, Action::CycleSort) => "order: best match first / newest first",
+        (KeyMode::SearchResults, Action::Open) => {
+            "read it, the query's words highlighted (n/N walk them); on a past search, run it"
+        }
+        (KeyMode::SearchResults, Action::StartSearch) => "back to the query",
+        (KeyMode::SearchResults, Action::Cancel | Action::Back) => "close the library search",
+        (KeyMode::SearchResults, Action::Top) => "first result",
+        (KeyMode::SearchResults, Action::Bottom) => "last result",
         _ => return None,
     })
 }
@@ -256,7 +348,7 @@ impl Keymap {
                 // printable characters are typed.
                 let plain = !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
                 match (mode, k.code) {
-                    (KeyMode::Prompt, KeyCode::Char(c)) if plain => Some(Action::Insert(c)),
+                    (KeyMode::Prompt | KeyMode::Search, KeyCode::Char(c)) if plain => Some(Action::Insert(c)),
                     (KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People, KeyCode::Char(c))
                         if plain =>
                     {
@@ -365,7 +457,9 @@ pub fn key_mode(app: &App) -> KeyMode {
 
 /// Where a screen's keys are read.
 fn screen_key_mode(screen: &crate::app::Screen) -> KeyMode {
-    match *screen {}
+    match screen {
+        crate::app::Screen::Search(s) => s.key_mode(),
+    }
 }
 
 /// The keymap of the defaults as plain text: the README's key list.

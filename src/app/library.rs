@@ -81,8 +81,12 @@ pub fn add_bundled_once(store: &mut dyn Store) -> crate::store::Result<()> {
 /// scripted runs (see [`crate::run::Effects`]).
 #[must_use]
 pub fn answer(store: &dyn Store, request: super::Request) -> super::Answer {
-    let _ = store;
-    match request {}
+    use super::Request;
+    match request {
+        Request::Search { seq, query, order } => super::search_screen::search(store, seq, &query, order),
+        Request::SearchLists => super::search_screen::lists(store),
+        Request::SearchArticle(id) => super::search_screen::article(store, id),
+    }
 }
 
 /// Every article of the library (hidden ones left out), oldest first (the order files load in), with people and state.

@@ -12,6 +12,7 @@ pub mod overlay;
 mod people;
 mod screen;
 mod search;
+pub mod search_screen;
 mod state;
 mod update;
 

@@ -14,7 +14,10 @@ use super::state::{App, Mode};
 
 /// A screen above the reader, with its state.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Screen {}
+pub enum Screen {
+    /// The library search (`f`).
+    Search(super::search_screen::SearchScreen),
+}
 
 impl App {
     /// The screen shown, `None` for the reader.
@@ -37,12 +40,17 @@ impl App {
     /// Applies an action to the screen shown. Call only when [`App::screen`] is `Some`.
     pub(super) fn update_screen(&mut self, action: Action) {
         let Some(screen) = self.screens.last_mut() else { return };
-        let _ = action;
-        match *screen {}
+        match screen {
+            Screen::Search(_) => self.update_search_screen(action),
+        }
     }
 
     /// Takes what the library answered to an [`Effect::Ask`](super::Effect::Ask).
     pub fn answer(&mut self, answer: Answer) {
-        match answer {}
+        match answer {
+            a @ (Answer::SearchHits { .. } | Answer::SearchLists { .. } | Answer::SearchArticle { .. }) => {
+                self.answer_search(a);
+            }
+        }
     }
 }

@@ -13,6 +13,9 @@ use super::keymap::Keymap;
 use super::layout::{Panes, Reading, SidebarPref, layout};
 use super::list::{Show, SortOrder, Undo};
 
+#[path = "state_add.rs"]
+mod add;
+
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {

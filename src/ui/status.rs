@@ -32,7 +32,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         right(buf, area, &counter, theme);
         return;
     }
+    // A screen above the reader says its own badge, position and keys.
+    let on_screen = match (&app.mode, app.screen()) {
+        (Mode::Normal, Some(crate::app::Screen::Search(s))) => Some(super::search::status(app, s)),
+        _ => None,
+    };
     let badge = match (&app.mode, app.focus) {
+        _ if on_screen.is_some() => on_screen.as_ref().map_or("", |s| s.0),
         (Mode::Help { .. }, _) => " HELP ",
         (Mode::Quotes { .. }, _) => " QUOTES ",
         (_, Focus::List) => " LIST ",
@@ -43,13 +49,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(m) => {
             Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status })
         }
-        None => Span::styled(position(app), theme.status),
+        None => match &on_screen {
+            Some((_, position, _)) => Span::styled(position.clone(), theme.status),
+            None => Span::styled(position(app), theme.status),
+        },
     };
     // What gives way when the bar is narrow: the key hint first, then the end of the message or
     // position; the match counter stays while anything does.
     let avail = width.saturating_sub(columns(badge) + 1);
-    let counter = counter(app).unwrap_or_default();
-    let hint = hint(app);
+    let counter = if on_screen.is_some() { String::new() } else { counter(app).unwrap_or_default() };
+    let hint = on_screen.as_ref().map_or_else(|| hint(app), |s| s.2.clone());
     let left_wants = columns(&left.content).min(24);
     let (short, shortest) = short_hints(app);
     let right_text = [hint.as_str(), short.as_str(), shortest.as_str(), ""]
@@ -71,7 +80,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// The end of `text` in `width` columns, with "…" first where it was cut.
-fn tail(text: &str, width: usize) -> String {
+pub(super) fn tail(text: &str, width: usize) -> String {
     if columns(text) <= width {
         return text.to_string();
     }
