@@ -54,6 +54,8 @@ pub enum Action {
     LibrarySearch,
     /// Keep the library search typed, listed when the query is empty.
     SaveSearch,
+    /// Narrow the reader's list to what a library search finds.
+    FilterList,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -118,6 +120,7 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
     def(Action::LibrarySearch, "library-search", "search the whole library"),
     def(Action::SaveSearch, "save-search", "save this search (chosen again when the query is empty)"),
+    def(Action::FilterList, "filter-list", "the reader's list: only what this search finds (Esc shows all)"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

@@ -34,6 +34,8 @@ pub enum Request {
     SearchLists,
     /// A stored article the reader has not loaded, to open from the library search.
     SearchArticle(ArticleId),
+    /// Every article `query` finds, newest first, to narrow the reader's list to.
+    SearchFilter { query: String },
 }
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
@@ -52,5 +54,10 @@ pub enum Answer {
     SearchArticle {
         id: ArticleId,
         article: Result<Option<Box<crate::store::StoredArticle>>, String>,
+    },
+    /// What [`Request::SearchFilter`] found.
+    SearchFilter {
+        query: String,
+        ids: Result<Vec<ArticleId>, String>,
     },
 }

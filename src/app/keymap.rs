@@ -150,6 +150,7 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::SearchResults, Action::StartSearch, &[ch('/'), key(KeyCode::Tab), key(KeyCode::BackTab)]),
     (KeyMode::SearchResults, Action::CycleSort, &[ch('o'), ctrl('o')]),
     (KeyMode::SearchResults, Action::SaveSearch, &[ch('a'), ctrl('s')]),
+    (KeyMode::SearchResults, Action::FilterList, &[ch('l')]),
     (KeyMode::SearchResults, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::SearchResults, Action::Cancel, &[key(KeyCode::Esc)]),
     (KeyMode::SearchResults, Action::Back, &[ch('q')]),
@@ -202,6 +203,7 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::FocusPrev
                 | Action::CycleSort
                 | Action::SaveSearch
+                | Action::FilterList
                 | Action::LibrarySearch
                 | Action::ToggleHelp
                 | Action::Cancel
@@ -223,7 +225,7 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::Quit
         ),
         KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => {
-            !editing && action != Action::SaveSearch
+            !editing && !matches!(action, Action::SaveSearch | Action::FilterList)
         }
     }
 }
@@ -247,6 +249,9 @@ fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
             "read it, the query's words highlighted (n/N walk them); on a past search, run it"
         }
         (KeyMode::SearchResults, Action::StartSearch) => "back to the query",
+        (KeyMode::SearchResults, Action::FilterList) => {
+            "the reader's list: only what this search (or the saved one) finds; Esc shows all"
+        }
         (KeyMode::SearchResults, Action::Cancel | Action::Back) => "close the library search",
         (KeyMode::SearchResults, Action::Top) => "first result",
         (KeyMode::SearchResults, Action::Bottom) => "last result",

@@ -86,6 +86,7 @@ pub fn answer(store: &dyn Store, request: super::Request) -> super::Answer {
         Request::Search { seq, query, order } => super::search_screen::search(store, seq, &query, order),
         Request::SearchLists => super::search_screen::lists(store),
         Request::SearchArticle(id) => super::search_screen::article(store, id),
+        Request::SearchFilter { query } => super::search_screen::filter(store, query),
     }
 }
 

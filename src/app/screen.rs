@@ -48,7 +48,10 @@ impl App {
     /// Takes what the library answered to an [`Effect::Ask`](super::Effect::Ask).
     pub fn answer(&mut self, answer: Answer) {
         match answer {
-            a @ (Answer::SearchHits { .. } | Answer::SearchLists { .. } | Answer::SearchArticle { .. }) => {
+            a @ (Answer::SearchHits { .. }
+            | Answer::SearchLists { .. }
+            | Answer::SearchArticle { .. }
+            | Answer::SearchFilter { .. }) => {
                 self.answer_search(a);
             }
         }

@@ -316,6 +316,17 @@ pub(super) fn lists(store: &dyn Store) -> Answer {
     }
 }
 
+/// Answers [`Request::SearchFilter`].
+pub(super) fn filter(store: &dyn Store, query: String) -> Answer {
+    let ids = store::query::parse(&query)
+        .map_err(|e| e.to_string())
+        .and_then(|q| {
+            store.articles_page(&store::Filter::Query(q), Order::Newest, 0, usize::MAX).map_err(|e| e.to_string())
+        })
+        .map(|rows| rows.into_iter().map(|r| r.id).collect());
+    Answer::SearchFilter { query, ids }
+}
+
 /// Answers [`Request::SearchArticle`].
 pub(super) fn article(store: &dyn Store, id: ArticleId) -> Answer {
     let article = store.article(&id).map(|a| a.map(Box::new)).map_err(|e| e.to_string());
@@ -384,6 +395,15 @@ impl App {
             (_, Action::ScrollDownAt(..)) => s.move_by(1, visible),
             (_, Action::ScrollUpAt(..)) => s.move_by(-1, visible),
             (SearchFocus::Results, Action::Open) => return self.open_library_result(),
+            (SearchFocus::Results, Action::FilterList) => {
+                // The saved or past search selected under an empty query, else the one typed.
+                let query = if s.suggesting() {
+                    s.suggestions().into_iter().nth(s.selected).map(|c| c.query().to_string())
+                } else {
+                    (s.error.is_none()).then(|| s.query.trim().to_string())
+                };
+                ask = query.map(|query| Request::SearchFilter { query });
+            }
             _ => {}
         }
         if let Some(request) = ask {
@@ -466,6 +486,10 @@ impl App {
                 s.history = history;
                 s.saved = saved;
             }
+            Answer::SearchFilter { query, ids } => match ids {
+                Ok(ids) => self.filter_by_search(query, &ids),
+                Err(e) => self.warn(e),
+            },
             Answer::SearchArticle { id, article } => {
                 if s.opening.as_ref() != Some(&id) {
                     return;
@@ -481,6 +505,26 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Closes the search and narrows the reader's list to the loaded articles of `ids` (the
+    /// others are in the library, not loaded by this reader).
+    fn filter_by_search(&mut self, query: String, ids: &[ArticleId]) {
+        let articles: Vec<usize> = ids.iter().filter_map(|id| self.index_of(id)).collect();
+        if let Some(at) = self.screens.iter().rposition(|s| matches!(s, Screen::Search(_))) {
+            self.screens.remove(at);
+        }
+        let (n, left_out) = (articles.len(), ids.len() - articles.len());
+        self.filter = Some(super::state::ListFilter { person: query.clone(), articles, search: true });
+        self.show = Show::All;
+        self.rebuild_list();
+        self.focus = Focus::List;
+        let verb = if n == 1 { "article matches" } else { "articles match" };
+        let mut text = format!("{n} {verb} {query} (Esc shows all)");
+        if left_out > 0 {
+            text.push_str(&format!("; {left_out} more in the library, not loaded here"));
+        }
+        self.info(text);
     }
 
     /// Closes the search and reads article `i` (load order) in the reader, the query's words

@@ -236,3 +236,28 @@ fn f_opens_the_search_from_every_pane_and_esc_closes_it() {
         assert_eq!(app.focus, focus);
     }
 }
+
+#[test]
+fn a_saved_search_narrows_the_reader_list_like_a_feed_and_esc_shows_all() {
+    let (mut app, mut store) = setup(2);
+    store.save_search("yonhap", "agency:Yonhap").expect("saved");
+    app.update(Action::LibrarySearch);
+    settle(&mut app, &mut store);
+    app.update(Action::FocusNext);
+    app.update(Action::FilterList);
+    settle(&mut app, &mut store);
+    assert!(app.screen().is_none());
+    let filter = app.filter.as_ref().expect("a filter");
+    assert!(filter.search && filter.person == "agency:Yonhap");
+    let listed: Vec<&str> =
+        (0..app.list_len()).map(|p| app.articles[app.article_at(p).unwrap()].title.as_str()).collect();
+    assert_eq!(listed, ["Harbour reopens after storm"]);
+    let message = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(
+        message.contains("1 article matches agency:Yonhap") && message.contains("1 more in the library"),
+        "{message}"
+    );
+    app.focus = Focus::List;
+    app.update(Action::Cancel);
+    assert_eq!(app.list_len(), 2);
+}
