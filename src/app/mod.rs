@@ -12,6 +12,7 @@ pub mod overlay;
 mod people;
 mod screen;
 mod search;
+mod search_open;
 pub mod search_screen;
 mod state;
 mod update;

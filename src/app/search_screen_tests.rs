@@ -1,5 +1,5 @@
 use super::*;
-use crate::app::{Screen, library};
+use crate::app::{App, Effect, Focus, Screen, library};
 use crate::article::{Article, Library, parse};
 use crate::store::{SqliteStore, Store};
 
