@@ -56,6 +56,12 @@ pub enum Action {
     MarkPerson,
     /// On a person's page: the name under the cursor becomes a person of its own.
     SplitName,
+    /// Search the whole library (a screen of its own).
+    LibrarySearch,
+    /// Keep the library search typed, listed when the query is empty.
+    SaveSearch,
+    /// Narrow the reader's list to what a library search finds.
+    FilterList,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -121,6 +127,9 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::PeopleView, "people-view", "everyone in the library: the people view"),
     def(Action::MarkPerson, "mark-person", "mark a person; on another, merge it into the marked one"),
     def(Action::SplitName, "split-name", "make the name under the cursor a person of its own"),
+    def(Action::LibrarySearch, "library-search", "search the whole library"),
+    def(Action::SaveSearch, "save-search", "save this search (chosen again when the query is empty)"),
+    def(Action::FilterList, "filter-list", "the reader's list: only what this search finds (Esc shows all)"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

@@ -19,6 +19,10 @@ pub enum Effect {
     SavePosition { id: ArticleId, position: Anchor },
     /// A question for the library; the answer comes back as an [`Answer`].
     Ask(Request),
+    /// A library search the user kept with Enter, for the prompt's history.
+    PushHistory(String),
+    /// Keep a library search under a name (replacing one of that name).
+    SaveSearch { name: String, query: String },
 }
 
 /// What a screen asks of the library (see [`Effect::Ask`]).
@@ -35,6 +39,15 @@ pub enum Request {
     MergePeople { keep: PersonId, keep_name: String, merge: PersonId, name: String },
     /// The articles that call `person` `name` become a person of their own, in the library.
     SplitPerson { person: PersonId, name: String },
+    /// The library search's results for `query` (the `seq`-th query typed on the screen). The
+    /// worker waits for a pause in typing before it runs one, and runs only the latest.
+    Search { seq: u64, query: String, order: crate::store::Order },
+    /// The search history and the saved searches, for the library search screen.
+    SearchLists,
+    /// A stored article the reader has not loaded, to open from the library search.
+    SearchArticle(ArticleId),
+    /// Every article `query` finds, newest first, to narrow the reader's list to.
+    SearchFilter { query: String },
 }
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
@@ -64,5 +77,24 @@ pub enum Answer {
         person: PersonId,
         name: String,
         result: Result<Option<PersonId>, String>,
+    },
+    /// What [`Request::Search`] found, or why the library could not say.
+    SearchHits {
+        seq: u64,
+        hits: Result<Vec<crate::store::SearchHit>, String>,
+    },
+    SearchLists {
+        history: Vec<String>,
+        saved: Vec<crate::store::SavedSearch>,
+    },
+    /// The article asked for ([`Request::SearchArticle`]); `None` when it is gone from the library.
+    SearchArticle {
+        id: ArticleId,
+        article: Result<Option<Box<crate::store::StoredArticle>>, String>,
+    },
+    /// What [`Request::SearchFilter`] found.
+    SearchFilter {
+        query: String,
+        ids: Result<Vec<ArticleId>, String>,
     },
 }

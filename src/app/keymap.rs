@@ -14,6 +14,9 @@ use crate::keys::Key;
 /// Where keys are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyMode {
+    /// Keys that work on every screen and pane, except while typing: what the reader and the
+    /// screens whose mode falls back to it do not bind.
+    Global,
     /// Any pane of the reader: what the list, article and people modes do not bind.
     Reader,
     List,
@@ -27,6 +30,10 @@ pub enum KeyMode {
     PeopleView,
     /// A person's page (`app::person_page`).
     Person,
+    /// Typing a query on the library search screen.
+    Search,
+    /// Moving through the library search's results.
+    SearchResults,
 }
 
 /// A key mode: its name in the config file (`[keys.NAME]`), the help's heading, and where keys
@@ -45,7 +52,8 @@ const fn mode(mode: KeyMode, name: &'static str, title: &'static str, parent: Op
 
 /// Every key mode, in the order help shows them.
 pub const MODES: &[ModeDef] = &[
-    mode(KeyMode::Reader, "reader", "Reading (any pane)", None),
+    mode(KeyMode::Global, "global", "Anywhere (but while typing)", None),
+    mode(KeyMode::Reader, "reader", "Reading (any pane)", Some(KeyMode::Global)),
     mode(KeyMode::List, "list", "In the list", Some(KeyMode::Reader)),
     mode(KeyMode::Article, "article", "In the article", Some(KeyMode::Reader)),
     mode(KeyMode::People, "people", "In the people sidebar", Some(KeyMode::Reader)),
@@ -53,6 +61,8 @@ pub const MODES: &[ModeDef] = &[
     mode(KeyMode::Overlay, "overlay", "Help and quotes", None),
     mode(KeyMode::PeopleView, "people-view", "In the people view (P)", Some(KeyMode::Reader)),
     mode(KeyMode::Person, "person", "On a person's page", Some(KeyMode::Reader)),
+    mode(KeyMode::Search, "search", "Searching the library: typing the query", None),
+    mode(KeyMode::SearchResults, "search-results", "Searching the library: the results", Some(KeyMode::Global)),
 ];
 
 const fn ch(c: char) -> Key {
@@ -67,6 +77,7 @@ const fn key(code: KeyCode) -> Key {
 
 /// The default keys: a mode, an action, its keys.
 pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
+    (KeyMode::Global, Action::LibrarySearch, &[ch('f')]),
     (KeyMode::Reader, Action::Down, &[key(KeyCode::Down), ch('j')]),
     (KeyMode::Reader, Action::Up, &[key(KeyCode::Up), ch('k')]),
     (KeyMode::Reader, Action::PageDown, &[key(KeyCode::PageDown), ch(' '), ctrl('f')]),
@@ -97,7 +108,7 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Reader, Action::Back, &[ch('q')]),
     (KeyMode::Reader, Action::Quit, &[ctrl('c')]),
-    (KeyMode::Reader, Action::PeopleView, &[ch('P')]),
+    (KeyMode::Global, Action::PeopleView, &[ch('P')]),
     (KeyMode::Article, Action::ReadOn, &[ch(' ')]),
     (KeyMode::Article, Action::NextArticle, &[ch('J')]),
     (KeyMode::Article, Action::PrevArticle, &[ch('K')]),
@@ -131,6 +142,37 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Person, Action::FocusPrev, &[key(KeyCode::BackTab)]),
     (KeyMode::Person, Action::SplitName, &[ch('X')]),
     (KeyMode::Person, Action::Undo, &[ch('u')]),
+    (KeyMode::Search, Action::Accept, &[key(KeyCode::Enter)]),
+    (KeyMode::Search, Action::Cancel, &[key(KeyCode::Esc)]),
+    (KeyMode::Search, Action::Backspace, &[key(KeyCode::Backspace), ctrl('h')]),
+    (KeyMode::Search, Action::Delete, &[key(KeyCode::Delete)]),
+    (KeyMode::Search, Action::ClearQuery, &[ctrl('u')]),
+    (KeyMode::Search, Action::CursorLeft, &[key(KeyCode::Left)]),
+    (KeyMode::Search, Action::CursorRight, &[key(KeyCode::Right)]),
+    (KeyMode::Search, Action::CursorHome, &[key(KeyCode::Home), ctrl('a')]),
+    (KeyMode::Search, Action::CursorEnd, &[key(KeyCode::End), ctrl('e')]),
+    (KeyMode::Search, Action::Up, &[key(KeyCode::Up), ctrl('p')]),
+    (KeyMode::Search, Action::Down, &[key(KeyCode::Down), ctrl('n')]),
+    (KeyMode::Search, Action::FocusNext, &[key(KeyCode::Tab)]),
+    (KeyMode::Search, Action::CycleSort, &[ctrl('o')]),
+    (KeyMode::Search, Action::SaveSearch, &[ctrl('s')]),
+    (KeyMode::Search, Action::ToggleHelp, &[key(KeyCode::F(1))]),
+    (KeyMode::Search, Action::Quit, &[ctrl('c')]),
+    (KeyMode::SearchResults, Action::Down, &[key(KeyCode::Down), ch('j')]),
+    (KeyMode::SearchResults, Action::Up, &[key(KeyCode::Up), ch('k')]),
+    (KeyMode::SearchResults, Action::PageDown, &[key(KeyCode::PageDown), ch(' ')]),
+    (KeyMode::SearchResults, Action::PageUp, &[key(KeyCode::PageUp), ch('b')]),
+    (KeyMode::SearchResults, Action::Top, &[key(KeyCode::Home), ch('g')]),
+    (KeyMode::SearchResults, Action::Bottom, &[key(KeyCode::End), ch('G')]),
+    (KeyMode::SearchResults, Action::Open, &[key(KeyCode::Enter)]),
+    (KeyMode::SearchResults, Action::StartSearch, &[ch('/'), key(KeyCode::Tab), key(KeyCode::BackTab)]),
+    (KeyMode::SearchResults, Action::CycleSort, &[ch('o'), ctrl('o')]),
+    (KeyMode::SearchResults, Action::SaveSearch, &[ch('a'), ctrl('s')]),
+    (KeyMode::SearchResults, Action::FilterList, &[ch('l')]),
+    (KeyMode::SearchResults, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
+    (KeyMode::SearchResults, Action::Cancel, &[key(KeyCode::Esc)]),
+    (KeyMode::SearchResults, Action::Back, &[ch('q')]),
+    (KeyMode::SearchResults, Action::Quit, &[ctrl('c')]),
 ];
 
 /// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
@@ -149,6 +191,44 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
             | Action::CursorEnd
     );
     match mode {
+        KeyMode::Global => matches!(action, Action::LibrarySearch | Action::PeopleView),
+        KeyMode::Search => {
+            editing
+                || matches!(
+                    action,
+                    Action::Cancel
+                        | Action::Quit
+                        | Action::Up
+                        | Action::Down
+                        | Action::FocusNext
+                        | Action::FocusPrev
+                        | Action::CycleSort
+                        | Action::SaveSearch
+                        | Action::ToggleHelp
+                )
+        }
+        KeyMode::SearchResults => matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+                | Action::StartSearch
+                | Action::FocusNext
+                | Action::FocusPrev
+                | Action::CycleSort
+                | Action::SaveSearch
+                | Action::FilterList
+                | Action::LibrarySearch
+                | Action::PeopleView
+                | Action::ToggleHelp
+                | Action::Cancel
+                | Action::Back
+                | Action::Quit
+        ),
         KeyMode::Prompt => editing || matches!(action, Action::Cancel | Action::Quit),
         KeyMode::Overlay => matches!(
             action,
@@ -164,7 +244,8 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::Quit
         ),
         KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => {
-            !editing && !matches!(action, Action::MarkPerson | Action::SplitName)
+            !editing
+                && !matches!(action, Action::MarkPerson | Action::SplitName | Action::SaveSearch | Action::FilterList)
         }
         KeyMode::PeopleView | KeyMode::Person => {
             let own = if mode == KeyMode::PeopleView {
@@ -189,6 +270,7 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                     | Action::Quit
                     | Action::ToggleHelp
                     | Action::PeopleView
+                    | Action::LibrarySearch
             )
         }
     }
@@ -213,6 +295,22 @@ fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
         (KeyMode::Person, Action::FocusPrev) => "previous section",
         (KeyMode::Person, Action::SplitName) => "on a name: the articles using it become a person of their own",
         (KeyMode::Person, Action::Undo) => "undo the last split (merges them again)",
+        (KeyMode::Search, Action::Accept) => "keep the query in the history, and go to the results",
+        (KeyMode::Search, Action::Cancel) => "close the library search",
+        (KeyMode::Search, Action::Up) => "the query before in the history",
+        (KeyMode::Search, Action::Down) => "the query after in the history",
+        (KeyMode::Search, Action::FocusNext) => "go to the results",
+        (KeyMode::Search | KeyMode::SearchResults, Action::CycleSort) => "order: best match first / newest first",
+        (KeyMode::SearchResults, Action::Open) => {
+            "read it, the query's words highlighted (n/N walk them); on a past search, run it"
+        }
+        (KeyMode::SearchResults, Action::StartSearch) => "back to the query",
+        (KeyMode::SearchResults, Action::FilterList) => {
+            "the reader's list: only what this search (or the saved one) finds; Esc shows all"
+        }
+        (KeyMode::SearchResults, Action::Cancel | Action::Back) => "close the library search",
+        (KeyMode::SearchResults, Action::Top) => "first result",
+        (KeyMode::SearchResults, Action::Bottom) => "last result",
         _ => return None,
     })
 }
@@ -311,7 +409,7 @@ impl Keymap {
                 // printable characters are typed.
                 let plain = !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
                 match (mode, k.code) {
-                    (KeyMode::Prompt, KeyCode::Char(c)) if plain => Some(Action::Insert(c)),
+                    (KeyMode::Prompt | KeyMode::Search, KeyCode::Char(c)) if plain => Some(Action::Insert(c)),
                     (KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People, KeyCode::Char(c))
                         if plain =>
                     {
@@ -424,6 +522,7 @@ fn screen_key_mode(screen: &crate::app::Screen) -> KeyMode {
         crate::app::Screen::People(view) if view.editing.is_some() => KeyMode::Prompt,
         crate::app::Screen::People(_) => KeyMode::PeopleView,
         crate::app::Screen::Person(_) => KeyMode::Person,
+        crate::app::Screen::Search(s) => s.key_mode(),
     }
 }
 

@@ -82,11 +82,16 @@ pub fn add_bundled_once(store: &mut dyn Store) -> crate::store::Result<()> {
 /// is refused by a library opened for reading only, and the answer says so.
 #[must_use]
 pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
+    use super::Request;
     match request {
-        request @ (super::Request::People { .. }
-        | super::Request::Person { .. }
-        | super::Request::MergePeople { .. }
-        | super::Request::SplitPerson { .. }) => super::people_view::answer(store, request),
+        request @ (Request::People { .. }
+        | Request::Person { .. }
+        | Request::MergePeople { .. }
+        | Request::SplitPerson { .. }) => super::people_view::answer(store, request),
+        Request::Search { seq, query, order } => super::search_screen::search(store, seq, &query, order),
+        Request::SearchLists => super::search_screen::lists(store),
+        Request::SearchArticle(id) => super::search_screen::article(store, id),
+        Request::SearchFilter { query } => super::search_screen::filter(store, query),
     }
 }
 

@@ -14,6 +14,8 @@ pub mod people_view;
 pub mod person_page;
 mod screen;
 mod search;
+mod search_open;
+pub mod search_screen;
 mod state;
 mod update;
 

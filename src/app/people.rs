@@ -42,7 +42,7 @@ impl App {
         let articles: Vec<usize> =
             self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
         let count = articles.len();
-        self.filter = Some(ListFilter { person: name.clone(), articles });
+        self.filter = Some(ListFilter { person: name.clone(), articles, search: false });
         self.rebuild_list();
         self.focus = Focus::List;
         let (articles, name_verb) = if count == 1 { ("article", "names") } else { ("articles", "name") };
@@ -53,7 +53,7 @@ impl App {
     /// highlights their mentions, so `n` walks them from article to article. A search typed in
     /// the article is left alone.
     pub(super) fn follow_filtered_person(&mut self) {
-        let (Some(filter), Some(i)) = (&self.filter, self.shown()) else { return };
+        let (Some(filter), Some(i)) = (self.filter.as_ref().filter(|f| !f.search), self.shown()) else { return };
         if self.view().and_then(|v| v.search.as_ref()).is_some_and(|s| s.kind == SearchKind::Text) {
             return;
         }

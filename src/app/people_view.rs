@@ -210,6 +210,8 @@ pub fn answer(store: &mut dyn Store, request: Request) -> Answer {
             let result = store.split_person(person, &name).map_err(text);
             Answer::Split { person, name, result }
         }
+        // Another screen's question: `library::answer` routes it there.
+        other => super::library::answer(store, other),
     }
 }
 
@@ -427,6 +429,8 @@ impl App {
                 }
                 self.people_changed();
             }
+            // Another screen's answer: `App::answer` routes it there.
+            _ => {}
         }
     }
 

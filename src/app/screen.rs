@@ -19,6 +19,8 @@ pub enum Screen {
     People(super::people_view::PeopleView),
     /// One person's page.
     Person(super::person_page::PersonScreen),
+    /// The library search (`f`).
+    Search(super::search_screen::SearchScreen),
 }
 
 impl App {
@@ -45,6 +47,7 @@ impl App {
         match screen {
             Screen::People(_) => self.update_people_view(action),
             Screen::Person(_) => self.update_person_page(action),
+            Screen::Search(_) => self.update_search_screen(action),
         }
     }
 
@@ -59,6 +62,12 @@ impl App {
         match answer {
             answer @ (Answer::People { .. } | Answer::Person { .. } | Answer::Merged { .. } | Answer::Split { .. }) => {
                 self.answer_people(answer);
+            }
+            a @ (Answer::SearchHits { .. }
+            | Answer::SearchLists { .. }
+            | Answer::SearchArticle { .. }
+            | Answer::SearchFilter { .. }) => {
+                self.answer_search(a);
             }
         }
     }

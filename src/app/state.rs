@@ -13,6 +13,9 @@ use super::keymap::Keymap;
 use super::layout::{Panes, Reading, SidebarPref, layout};
 use super::list::{Show, SortOrder, Undo};
 
+#[path = "state_add.rs"]
+mod add;
+
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -90,11 +93,14 @@ pub struct ArticleView {
 static UNSEEN: ArticleView =
     ArticleView { scroll: Anchor { block: 0, offset: 0 }, search: None, person: 0, people_offset: 0 };
 
-/// The list narrowed to the articles that name one person.
+/// The list narrowed to the articles that name one person, or that a library search finds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListFilter {
+    /// The person's name, or the search's query.
     pub person: String,
     pub articles: Vec<usize>,
+    /// A library search's articles (a saved search as a virtual feed), not a person's.
+    pub search: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

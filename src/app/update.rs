@@ -98,6 +98,7 @@ impl App {
             Action::Open => self.open(),
             Action::Cancel => self.cancel(),
             Action::StartSearch => self.start_search(),
+            Action::LibrarySearch => self.open_library_search(),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::ToggleSidebar => self.toggle_sidebar(),

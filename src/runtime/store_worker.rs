@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::app::Effect;
+use crate::app::{Effect, Request};
 use crate::article::{Article, ArticleId};
 use crate::run::Effects;
 use crate::runtime::AppEvent;
@@ -20,6 +20,12 @@ use crate::store::{NewArticle, Position, Store, StoreError};
 /// which a change must be on disk, and long enough that scrolling through an article is one
 /// write, not one per line.
 pub const POSITION_DELAY: Duration = Duration::from_millis(400);
+
+/// How long typing must pause before the library search runs the query typed. A search waits
+/// this long for the next one, which replaces it and waits again, so fast typing or a paste
+/// (one keystroke per character) runs one query, the last; a query waiting here is never run
+/// once a newer one comes. Short enough that results follow typing at once to the eye.
+pub const SEARCH_PAUSE: Duration = Duration::from_millis(120);
 
 /// One thing for the worker to do.
 enum Job {
@@ -110,12 +116,24 @@ fn work(mut store: Box<dyn Store>, saving: bool, jobs: &mpsc::Receiver<Job>, tel
             tell(AppEvent::LibraryProblem(format!("{e}; changes are not being saved")));
         }
     };
+    // The library search waiting for typing to pause, and when it runs.
+    let mut search: Option<(Instant, Request)> = None;
     loop {
-        let job = match due {
+        let deadline = match (due, search.as_ref().map(|(at, _)| *at)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        // A job already queued is taken before a deadline passes, even a late one: a burst of
+        // searches queued together always comes down to the last.
+        let job = match deadline {
             None => jobs.recv().map_err(|_| RecvTimeoutError::Disconnected),
             Some(at) => jobs.recv_timeout(at.saturating_duration_since(Instant::now())),
         };
         let result = match job {
+            Ok(Job::Effect(Effect::Ask(request @ Request::Search { .. }))) => {
+                search = Some((Instant::now() + SEARCH_PAUSE, request));
+                Ok(())
+            }
             Ok(Job::Effect(Effect::Ask(request))) => {
                 tell(AppEvent::Answer(crate::app::library::answer(store.as_mut(), request)));
                 Ok(())
@@ -129,8 +147,18 @@ fn work(mut store: Box<dyn Store>, saving: bool, jobs: &mpsc::Receiver<Job>, tel
             }
             Ok(job) => apply(store.as_mut(), job),
             Err(RecvTimeoutError::Timeout) => {
-                due = None;
-                write_positions(store.as_mut(), &mut positions)
+                let now = Instant::now();
+                if search.as_ref().is_some_and(|(at, _)| *at <= now)
+                    && let Some((_, request)) = search.take()
+                {
+                    tell(AppEvent::Answer(crate::app::library::answer(store.as_mut(), request)));
+                }
+                if due.is_some_and(|at| at <= now) {
+                    due = None;
+                    write_positions(store.as_mut(), &mut positions)
+                } else {
+                    Ok(())
+                }
             }
             Err(RecvTimeoutError::Disconnected) => {
                 if let Err(e) = write_positions(store.as_mut(), &mut positions) {
@@ -174,6 +202,8 @@ pub(crate) fn apply_effect(store: &mut dyn Store, effect: Effect) -> crate::stor
             store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
         }
         Effect::Ask(_) => Ok(()),
+        Effect::PushHistory(query) => store.push_history(&query),
+        Effect::SaveSearch { name, query } => store.save_search(&name, &query).map(drop),
     }
 }
 
@@ -226,6 +256,39 @@ mod tests {
         assert!(state.read && state.starred && !state.deleted);
         assert_eq!(state.position, Position { block: 2, offset: 3 });
         assert_eq!(store.session_get("selected").expect("reads").as_deref(), Some("a"));
+    }
+
+    /// Searches queued together (a paste, fast typing) are run once, for the last query; other
+    /// questions are answered as they come, without waiting.
+    #[test]
+    fn a_burst_of_searches_runs_only_the_last() {
+        use crate::app::{Answer, Request};
+        let mut store = SqliteStore::in_memory().expect("a library");
+        let mut article = parse("Harbour reopens\n\nBUSAN (Yonhap) -- The harbour reopened.\n", "a.txt");
+        article.id = crate::article::ArticleId::from_stored("a".into());
+        super::add(&mut store, &[article]).expect("added");
+        let (jobs, rx) = std::sync::mpsc::channel();
+        for (seq, query) in [(1, "h"), (2, "ha"), (3, "harbour")] {
+            let request = Request::Search { seq, query: query.into(), order: crate::store::Order::Relevance };
+            jobs.send(super::Job::Effect(Effect::Ask(request))).expect("queued");
+        }
+        jobs.send(super::Job::Effect(Effect::Ask(Request::SearchLists))).expect("queued");
+        let (said, heard) = std::sync::mpsc::channel();
+        let worker = std::thread::spawn(move || {
+            super::work(Box::new(store), false, &rx, &move |event| {
+                let _ = said.send(event);
+            });
+        });
+        let first = heard.recv().expect("an answer");
+        assert!(matches!(first, crate::runtime::AppEvent::Answer(Answer::SearchLists { .. })), "{first:?}");
+        let Ok(crate::runtime::AppEvent::Answer(Answer::SearchHits { seq, hits })) = heard.recv() else {
+            panic!("no search answered")
+        };
+        assert_eq!(seq, 3);
+        assert_eq!(hits.expect("found").len(), 1);
+        drop(jobs);
+        worker.join().expect("the worker ends");
+        assert!(heard.try_recv().is_err(), "the earlier searches were never run");
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let title = match &app.filter {
         // The position first, so a narrow pane cuts the name, not the numbers.
         Some(f) => {
-            let head = format!(" {}/{total} naming ", app.selected + 1);
+            let head = format!(" {}/{total} {} ", app.selected + 1, if f.search { "matching" } else { "naming" });
             let room = usize::from(area.width.saturating_sub(4)).saturating_sub(head.len() + 1);
             format!("{head}{} ", truncate(&f.person, room))
         }

@@ -8,6 +8,7 @@ mod list;
 mod people;
 mod people_view;
 mod person_page;
+mod search;
 mod status;
 mod theme;
 
@@ -56,6 +57,7 @@ fn render_screen(app: &App, screen: &crate::app::Screen, theme: &Theme, body: Re
     match screen {
         crate::app::Screen::People(view) => people_view::render(app, view, theme, body, buf),
         crate::app::Screen::Person(page) => person_page::render(page, theme, body, buf),
+        crate::app::Screen::Search(s) => search::render(app, s, theme, body, buf),
     }
 }
 
@@ -64,6 +66,7 @@ fn screen_status(app: &App, screen: &crate::app::Screen) -> (&'static str, Strin
     match screen {
         crate::app::Screen::People(view) => people_view::status(app, view),
         crate::app::Screen::Person(page) => person_page::status(app, page),
+        crate::app::Screen::Search(s) => search::status(app, s),
     }
 }
 

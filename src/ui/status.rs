@@ -51,7 +51,8 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // What gives way when the bar is narrow: the key hint first, then the end of the message or
     // position; the match counter stays while anything does.
     let avail = width.saturating_sub(columns(badge) + 1);
-    let counter = counter(app).unwrap_or_default();
+    // The article's match counter belongs to the reader, not to a screen above it.
+    let counter = if on_screen.is_some() { String::new() } else { counter(app).unwrap_or_default() };
     let hint = on_screen.as_ref().map_or_else(|| hint(app), |(_, _, hint)| hint.clone());
     let left_wants = columns(&left.content).min(24);
     let (short, shortest) = short_hints(app);
@@ -74,7 +75,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// The end of `text` in `width` columns, with "…" first where it was cut.
-fn tail(text: &str, width: usize) -> String {
+pub(super) fn tail(text: &str, width: usize) -> String {
     if columns(text) <= width {
         return text.to_string();
     }
