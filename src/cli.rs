@@ -347,7 +347,11 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
 /// kept at the last exit when it shows the whole library.
 fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<crate::store::SqliteStore>) {
     let restore_session = prepared.people.len() == prepared.library.articles.len() && prepared.store.is_some();
+    let files = prepared.files && prepared.store.is_some();
     let mut app = App::new(prepared.library, size);
+    if files {
+        app.started_with_files();
+    }
     app.set_people(prepared.people);
     app.restore_states(prepared.states);
     if let Some(w) = prepared.warning {

@@ -50,6 +50,8 @@ pub enum Action {
     CycleShow,
     /// Newest first, oldest first, by headline.
     CycleSort,
+    /// The whole library, and back to the files the reader was started with.
+    ToggleLibrary,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -112,6 +114,7 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::Undo, "undo", "undo the last mark-all-read or delete"),
     def(Action::CycleShow, "cycle-show", "list: all, unread, starred articles"),
     def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
+    def(Action::ToggleLibrary, "library", "the whole library (and back to the files opened)"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

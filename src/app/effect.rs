@@ -22,8 +22,14 @@ pub enum Effect {
 
 /// What a screen asks of the library (see [`Effect::Ask`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {}
+pub enum Request {
+    /// Every article of the library with its people and state, for `L` (hidden ones left out).
+    Library,
+}
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Answer {}
+pub enum Answer {
+    /// The library's articles (oldest first), or why they could not be read.
+    Library(Result<std::sync::Arc<Vec<crate::store::StoredArticle>>, String>),
+}

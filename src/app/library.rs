@@ -81,8 +81,11 @@ pub fn add_bundled_once(store: &mut dyn Store) -> crate::store::Result<()> {
 /// scripted runs (see [`crate::run::Effects`]).
 #[must_use]
 pub fn answer(store: &dyn Store, request: super::Request) -> super::Answer {
-    let _ = store;
-    match request {}
+    match request {
+        super::Request::Library => {
+            super::Answer::Library(load_all(store).map(std::sync::Arc::new).map_err(|e| e.to_string()))
+        }
+    }
 }
 
 /// Every article of the library (hidden ones left out), oldest first (the order files load in), with people and state.
@@ -223,6 +226,8 @@ pub struct Prepared {
     pub saving: bool,
     /// The files read, to add to the library (their people found by the writer).
     pub add_files: bool,
+    /// Files were given: the library, when there is one, is a key (`L`) away.
+    pub files: bool,
     pub warning: Option<String>,
 }
 
@@ -245,7 +250,16 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> 
             Some(s) => states_of(s, &library.articles).map_err(|e| e.to_string())?,
             None => Vec::new(),
         };
-        return Ok(Prepared { library, people: Vec::new(), states, store, saving, add_files: saving, warning });
+        return Ok(Prepared {
+            library,
+            people: Vec::new(),
+            states,
+            store,
+            saving,
+            add_files: saving,
+            files: true,
+            warning,
+        });
     }
     let Some(s) = store.as_mut() else {
         return Ok(Prepared {
@@ -255,6 +269,7 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> 
             store,
             saving,
             add_files: false,
+            files: false,
             warning,
         });
     };
@@ -263,5 +278,5 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> 
         add_bundled_once(s).map_err(|e| e.to_string())?;
     }
     let (library, people, states) = split(load_all(s).map_err(|e| e.to_string())?);
-    Ok(Prepared { library, people, states, store, saving, add_files: false, warning })
+    Ok(Prepared { library, people, states, store, saving, add_files: false, files: false, warning })
 }

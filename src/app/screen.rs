@@ -43,6 +43,8 @@ impl App {
 
     /// Takes what the library answered to an [`Effect::Ask`](super::Effect::Ask).
     pub fn answer(&mut self, answer: Answer) {
-        match answer {}
+        match answer {
+            Answer::Library(found) => self.library_arrived(found),
+        }
     }
 }

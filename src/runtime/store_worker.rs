@@ -99,8 +99,6 @@ impl Effects for StoreWorker {
     }
 }
 
-// No question exists until the first screen asks one: then this allowance goes.
-#[allow(unreachable_code)]
 fn work(mut store: Box<dyn Store>, saving: bool, jobs: &mpsc::Receiver<Job>, tell: &dyn Fn(AppEvent)) {
     let mut positions: HashMap<ArticleId, Position> = HashMap::new();
     let mut due: Option<Instant> = None;
