@@ -147,7 +147,8 @@ impl App {
         std::mem::swap(&mut self.index, &mut shelf.index);
         std::mem::swap(&mut self.by_id, &mut shelf.by_id);
         std::mem::swap(&mut self.filter, &mut shelf.filter);
-        let back_to = std::mem::replace(&mut shelf.selected, selected);
+        // Where this set was left; the first time, the article shown now if it is there too.
+        let back_to = std::mem::replace(&mut shelf.selected, selected.clone()).or(selected);
         self.shelf = Some(shelf);
         self.collection = to;
         // The search being typed was in an article of the other set.
@@ -214,6 +215,7 @@ mod tests {
         app.update(Action::Down);
         let on_file = app.articles[app.shown().unwrap()].id.clone();
         app.update(Action::ToggleLibrary);
+        app.message = None;
         assert_eq!(app.take_effects(), [Effect::Ask(Request::Library)]);
         assert_eq!(app.collection(), Collection::Files);
         // The library has the files (read there in another session) and two more, one starred.
@@ -225,6 +227,9 @@ mod tests {
         ];
         app.answer(Answer::Library(Ok(Arc::new(library))));
         assert_eq!(app.collection(), Collection::Library);
+        // The article that was shown is still selected, now in the whole library.
+        assert_eq!(app.articles[app.shown().unwrap()].id, on_file);
+        app.update(Action::Top);
         let mut shown = titles(&app);
         shown.sort();
         assert_eq!(shown, ["Bridge closes", "Harbour reopens", "Summit ends", "Talks resume"]);
