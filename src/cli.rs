@@ -21,6 +21,9 @@ use crate::runtime::{self, AppEvent, Scripted};
 use crate::ui::buffer_text;
 use crate::{json, terminal};
 
+#[path = "cli_search.rs"]
+mod search;
+
 /// A terminal news reader that knows who is in the story.
 #[derive(Debug, Parser)]
 #[command(
@@ -91,6 +94,23 @@ pub enum Command {
     },
     #[command(flatten)]
     Feeds(crate::sources::commands::FeedCommand),
+    /// Search the library (it is not written) and print the articles found, best first:
+    /// headline, date, place, agency, source, snippet and id. Exit status 1 when nothing
+    /// matched, 2 when the query cannot be understood.
+    Search {
+        /// Words (all must match), "a phrase", -word, prefix*, person:NAME, place:NAME,
+        /// agency:NAME, date:YYYY[-MM[-DD]], after:DATE, before:DATE, is:unread|read|starred.
+        /// A word that begins with '-' goes inside quotes with another ('talks -sanctions') or
+        /// after --.
+        #[arg(value_name = "QUERY", required = true)]
+        query: Vec<String>,
+        /// Print the articles found as the --json document, each with its snippet.
+        #[arg(long)]
+        json: bool,
+        /// The most articles printed; 0 prints all.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: usize,
+    },
 }
 
 /// The command line as clap knows it (with the default keys in its help), for the manual and
@@ -183,6 +203,16 @@ pub fn main() -> ExitCode {
     if let Some(Command::Feeds(command)) = &cli.command {
         return crate::sources::commands::run(command, &config);
     }
+    if let Some(Command::Search { query, json, limit }) = &cli.command {
+        let db = match cli.db.clone().map_or_else(crate::store::default_db_path, Ok) {
+            Ok(db) => db,
+            Err(e) => {
+                say(&e.to_string());
+                return ExitCode::from(2);
+            }
+        };
+        return search::run(&search::Search { words: query, json: *json, limit: *limit }, &db);
+    }
     match run_cli(&cli, &config) {
         Ok(code) => code,
         Err(message) => {
@@ -210,6 +240,7 @@ fn clean(text: &str) -> String {
 /// ends the program with the returned status.
 fn parse_args(mut args: Vec<OsString>, after_help: &str) -> Result<Cli, ExitCode> {
     let taken_for_files = files_that_look_like_options(&args);
+    let searching = args.iter().skip(1).find(|a| !a.to_string_lossy().starts_with('-')).is_some_and(|a| a == "search");
     let mut renamed = Vec::new();
     for &at in &taken_for_files {
         // Not an option any more, and the same file.
@@ -239,7 +270,12 @@ fn parse_args(mut args: Vec<OsString>, after_help: &str) -> Result<Cli, ExitCode
             let code = if e.use_stderr() {
                 let mut err = io::stderr();
                 let _ = write!(err, "{text}");
-                if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                if e.kind() == clap::error::ErrorKind::UnknownArgument && searching {
+                    let _ = writeln!(
+                        err,
+                        "Put -- before query words that begin with '-', or quote them with another: cyberreader search 'talks -sanctions'"
+                    );
+                } else if e.kind() == clap::error::ErrorKind::UnknownArgument {
                     let _ = writeln!(err, "Put -- before file names that begin with '-': cyberreader -- FILE...");
                 }
                 ExitCode::from(2)
@@ -321,7 +357,10 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
     let library = &prepared.library;
     if cli.json {
         report_problems(library);
-        return match json::write(&library.articles, io::stdout().lock()) {
+        // From a library, what the user did with each article; files alone have no such thing.
+        let states: Option<std::collections::HashMap<_, _>> =
+            prepared.store.as_ref().map(|_| prepared.states.iter().cloned().collect());
+        return match json::write_with_states(&library.articles, states.as_ref(), io::stdout().lock()) {
             Ok(()) => Ok(ExitCode::SUCCESS),
             // A closed pipe (`| head`) is not an error worth a message.
             Err(e) if e.io_error_kind() == Some(io::ErrorKind::BrokenPipe) => Ok(ExitCode::SUCCESS),
@@ -347,7 +386,11 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
 /// kept at the last exit when it shows the whole library.
 fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<crate::store::SqliteStore>) {
     let restore_session = prepared.people.len() == prepared.library.articles.len() && prepared.store.is_some();
+    let files = prepared.files && prepared.store.is_some();
     let mut app = App::new(prepared.library, size);
+    if files {
+        app.started_with_files();
+    }
     app.set_people(prepared.people);
     app.restore_states(prepared.states);
     if let Some(w) = prepared.warning {

@@ -109,7 +109,17 @@ pub fn run<B: Backend, E: EventSource>(
     effects: &mut impl Effects,
 ) -> io::Result<Exit> {
     let mut dirty = true;
+    let mut deadline = None;
     loop {
+        // What has stayed shown long enough is read; the time comes from the source, so
+        // scripted runs time nothing.
+        if let Some(now) = events.now() {
+            let read = app.take_effects();
+            deadline = app.observe(now);
+            let marked = app.take_effects();
+            dirty |= !marked.is_empty();
+            effects.carry_out(read.into_iter().chain(marked).collect());
+        }
         if dirty {
             app.now = chrono::Utc::now();
             terminal
@@ -120,7 +130,11 @@ pub fn run<B: Backend, E: EventSource>(
         if app.should_quit {
             return Ok(Exit::Quit);
         }
-        let Some(first) = events.next() else { return Ok(Exit::EndOfInput) };
+        let next = match deadline {
+            Some(at) => events.next_until(at),
+            None => events.next(),
+        };
+        let Some(first) = next else { return Ok(Exit::EndOfInput) };
         let mut batch = vec![first];
         while batch.len() < BATCH {
             match events.try_next() {
@@ -128,26 +142,29 @@ pub fn run<B: Backend, E: EventSource>(
                 None => break,
             }
         }
-        for (i, event) in batch.iter().enumerate() {
+        // A burst of resizes: only the last one counts.
+        let last_resize = batch.iter().rposition(is_resize);
+        for (i, event) in batch.into_iter().enumerate() {
             match event {
-                AppEvent::Signal(sig) => return Ok(Exit::Signal(*sig)),
+                AppEvent::Signal(sig) => return Ok(Exit::Signal(sig)),
                 AppEvent::InputClosed => return Ok(Exit::TerminalClosed),
                 // The sidebar and the status bar show the shown article's people.
-                AppEvent::PeopleReady(article) => dirty |= app.shown() == Some(*article),
+                AppEvent::PeopleReady(article) => dirty |= app.shown() == Some(article),
                 AppEvent::LibraryProblem(text) => {
-                    app.message = Some(Message { text: text.clone(), kind: MessageKind::Warning });
+                    app.message = Some(Message { text, kind: MessageKind::Warning });
                     dirty = true;
                 }
                 AppEvent::KeyboardProtocol => crate::terminal::use_keyboard_protocol(),
+                // The deadline is looked at before the next wait.
+                AppEvent::Tick => {}
                 AppEvent::Answer(answer) => {
-                    app.answer(answer.clone());
+                    app.answer(answer);
                     effects.carry_out(app.take_effects());
                     dirty = true;
                 }
-                // A burst of resizes: only the last one counts.
-                AppEvent::Input(Event::Resize(..)) if batch[i + 1..].iter().any(is_resize) => {}
+                AppEvent::Input(Event::Resize(..)) if last_resize != Some(i) => {}
                 AppEvent::Input(input) => {
-                    if let Some(action) = app.keymap.action_for(keymap::key_mode(app), input) {
+                    if let Some(action) = app.keymap.action_for(keymap::key_mode(app), &input) {
                         app.update(action);
                         effects.carry_out(app.take_effects());
                         // A runner that answers at once: the answers are in this frame, and
@@ -230,5 +247,77 @@ mod tests {
         let screen = buffer_text(terminal.backend().buffer());
         assert!(screen.contains("Ron Wyden ×1") && !screen.contains("Finding people"), "{screen}");
         worker.join().expect("the extractor ends");
+    }
+
+    /// Keys at given times on a clock of the test's own; when it runs out of keys it lets the
+    /// clock run to the deadline the loop asked for, once, then ends.
+    struct Clocked {
+        now: std::time::Instant,
+        keys: std::collections::VecDeque<(std::time::Duration, AppEvent)>,
+        ticked: bool,
+    }
+
+    impl EventSource for Clocked {
+        fn next(&mut self) -> Option<AppEvent> {
+            let (after, event) = self.keys.pop_front()?;
+            self.now += after;
+            Some(event)
+        }
+
+        fn try_next(&mut self) -> Option<AppEvent> {
+            None
+        }
+
+        fn now(&self) -> Option<std::time::Instant> {
+            Some(self.now)
+        }
+
+        fn next_until(&mut self, deadline: std::time::Instant) -> Option<AppEvent> {
+            match self.keys.front() {
+                Some((after, _)) if self.now + *after < deadline => self.next(),
+                _ if self.ticked => None,
+                _ => {
+                    self.ticked = true;
+                    self.now = deadline;
+                    Some(AppEvent::Tick)
+                }
+            }
+        }
+    }
+
+    #[derive(Default)]
+    struct Recorded(Vec<crate::app::Effect>);
+
+    impl super::Effects for Recorded {
+        fn carry_out(&mut self, effects: Vec<crate::app::Effect>) {
+            self.0.extend(effects);
+        }
+    }
+
+    /// The loop wakes at the deadline of the article shown, with no key, and it becomes read;
+    /// the articles passed over on the way are not.
+    #[test]
+    fn an_article_left_shown_is_read_at_its_deadline_and_those_passed_are_not() {
+        use crossterm::event::{Event, KeyCode, KeyEvent};
+        use std::time::Duration;
+        let articles = (0..3)
+            .map(|n| {
+                let mut a = parse(&format!("Headline {n}\n\nSEOUL (Yonhap) -- Story {n}.\n"), "a.txt");
+                a.id = crate::article::ArticleId::from_stored(format!("a{n}"));
+                a
+            })
+            .collect();
+        let mut app = App::new(Library { articles, problems: vec![] }, (120, 30));
+        let j = || AppEvent::Input(Event::Key(KeyEvent::from(KeyCode::Char('j'))));
+        let second = Duration::from_secs(1);
+        let keys = [(second, j()), (second, j())].into_iter().collect();
+        let mut events = Clocked { now: std::time::Instant::now(), keys, ticked: false };
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).expect("an off-screen terminal");
+        let mut done = Recorded::default();
+        let exit = run(&mut terminal, &mut app, &Theme::new(false), &mut events, &mut done);
+        assert_eq!(exit.expect("drawn"), Exit::EndOfInput);
+        let last = app.articles[app.shown().expect("one shown")].id.clone();
+        assert_eq!(done.0, [crate::app::Effect::SetRead { id: last, read: true }]);
+        assert!(buffer_text(terminal.backend().buffer()).contains("Headline"));
     }
 }

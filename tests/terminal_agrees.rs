@@ -24,6 +24,9 @@ fn tmux(socket: &str, args: &[&str]) -> std::process::Output {
 fn screenshot(file: &Path, home: &Path) -> Vec<String> {
     let out = Command::new(env!("CARGO_BIN_EXE_cyberreader"))
         .args(["--screenshot", "--size", &format!("{}x{}", SIZE.0, SIZE.1)])
+        // The library the reader below uses (its default), so both say the same of it.
+        .arg("--db")
+        .arg(home.join("cyberreader").join("library.db"))
         .arg(file)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home)
@@ -44,6 +47,9 @@ fn the_reader_and_tmux_show_the_same_screen() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("unknown.txt");
     std::fs::write(&file, ARTICLE).unwrap();
+    // The article must not become read while the test waits for the screen to settle.
+    std::fs::create_dir_all(dir.path().join("cyberreader")).unwrap();
+    std::fs::write(dir.path().join("cyberreader").join("config.toml"), "[reader]\nread-after = \"off\"\n").unwrap();
     let expected = screenshot(&file, dir.path());
     assert!(expected.iter().any(|l| l.contains("Unknown")), "{expected:#?}");
 

@@ -62,6 +62,8 @@ pub enum Action {
     SaveSearch,
     /// Narrow the reader's list to what a library search finds.
     FilterList,
+    /// The whole library, and back to the files the reader was started with.
+    ToggleLibrary,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -130,6 +132,7 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::LibrarySearch, "library-search", "search the whole library"),
     def(Action::SaveSearch, "save-search", "save this search (chosen again when the query is empty)"),
     def(Action::FilterList, "filter-list", "the reader's list: only what this search finds (Esc shows all)"),
+    def(Action::ToggleLibrary, "library", "the whole library (and back to the files opened)"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

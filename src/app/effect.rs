@@ -48,6 +48,8 @@ pub enum Request {
     SearchArticle(ArticleId),
     /// Every article `query` finds, newest first, to narrow the reader's list to.
     SearchFilter { query: String },
+    /// Every article of the library with its people and state, for `L` (hidden ones left out).
+    Library,
 }
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
@@ -97,4 +99,6 @@ pub enum Answer {
         query: String,
         ids: Result<Vec<ArticleId>, String>,
     },
+    /// The library's articles (oldest first), or why they could not be read.
+    Library(Result<std::sync::Arc<Vec<crate::store::StoredArticle>>, String>),
 }

@@ -104,6 +104,7 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Reader, Action::Undo, &[ch('u')]),
     (KeyMode::Reader, Action::CycleShow, &[ch('v')]),
     (KeyMode::Reader, Action::CycleSort, &[ch('S')]),
+    (KeyMode::Reader, Action::ToggleLibrary, &[ch('L')]),
     (KeyMode::Reader, Action::Cancel, &[key(KeyCode::Esc)]),
     (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Reader, Action::Back, &[ch('q')]),

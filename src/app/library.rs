@@ -92,6 +92,7 @@ pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
         Request::SearchLists => super::search_screen::lists(store),
         Request::SearchArticle(id) => super::search_screen::article(store, id),
         Request::SearchFilter { query } => super::search_screen::filter(store, query),
+        Request::Library => super::Answer::Library(load_all(store).map(std::sync::Arc::new).map_err(|e| e.to_string())),
     }
 }
 
@@ -233,6 +234,8 @@ pub struct Prepared {
     pub saving: bool,
     /// The files read, to add to the library (their people found by the writer).
     pub add_files: bool,
+    /// Files were given: the library, when there is one, is a key (`L`) away.
+    pub files: bool,
     pub warning: Option<String>,
 }
 
@@ -255,7 +258,16 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> 
             Some(s) => states_of(s, &library.articles).map_err(|e| e.to_string())?,
             None => Vec::new(),
         };
-        return Ok(Prepared { library, people: Vec::new(), states, store, saving, add_files: saving, warning });
+        return Ok(Prepared {
+            library,
+            people: Vec::new(),
+            states,
+            store,
+            saving,
+            add_files: saving,
+            files: true,
+            warning,
+        });
     }
     let Some(s) = store.as_mut() else {
         return Ok(Prepared {
@@ -265,6 +277,7 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> 
             store,
             saving,
             add_files: false,
+            files: false,
             warning,
         });
     };
@@ -273,5 +286,5 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> 
         add_bundled_once(s).map_err(|e| e.to_string())?;
     }
     let (library, people, states) = split(load_all(s).map_err(|e| e.to_string())?);
-    Ok(Prepared { library, people, states, store, saving, add_files: false, warning })
+    Ok(Prepared { library, people, states, store, saving, add_files: false, files: false, warning })
 }

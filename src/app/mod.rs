@@ -2,6 +2,8 @@
 //! [`Action`]s in [`keymap`], and [`App::update`] applies them.
 
 mod action;
+mod collection;
+mod dwell;
 mod effect;
 mod flow;
 pub mod keymap;
@@ -20,6 +22,8 @@ mod state;
 mod update;
 
 pub use action::{ACTIONS, Action, ActionDef};
+pub use collection::Collection;
+pub use dwell::DEFAULT_READ_AFTER;
 pub use effect::{Answer, Effect, Request};
 pub use layout::{
     Align, DEFAULT_MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, Reading, SidebarPref, article_text_area, inner,

@@ -69,6 +69,7 @@ impl App {
             | Answer::SearchFilter { .. }) => {
                 self.answer_search(a);
             }
+            Answer::Library(found) => self.library_arrived(found),
         }
     }
 }

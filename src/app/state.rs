@@ -130,14 +130,14 @@ pub struct Current {
 pub struct App {
     pub articles: Arc<Vec<Article>>,
     pub problems: Vec<Problem>,
-    people: Arc<Vec<OnceLock<Vec<Person>>>>,
+    pub(super) people: Arc<Vec<OnceLock<Vec<Person>>>>,
     /// The article whose people the background extractor should do next (the one shown).
-    wanted: Arc<AtomicUsize>,
+    pub(super) wanted: Arc<AtomicUsize>,
     /// Whether people are extracted by a background thread, so the sidebar shows "finding
     /// people" instead of waiting (the interactive reader); otherwise drawing waits for them
     /// (screenshots and tests, which must be deterministic).
-    people_in_background: bool,
-    index: OnceLock<Vec<PersonSummary>>,
+    pub(super) people_in_background: bool,
+    pub(super) index: OnceLock<Vec<PersonSummary>>,
     /// Selected position in the (possibly filtered) list, and the first one shown.
     pub selected: usize,
     pub list_offset: usize,
@@ -182,6 +182,14 @@ pub struct App {
     pub keymap: Arc<Keymap>,
     /// How the article is laid out: its text's width and place, and whether it is zoomed.
     pub reading: Reading,
+    /// Which articles are shown: the files, the whole library, or both one key apart.
+    pub(super) collection: super::collection::Collection,
+    /// The set of articles not shown (see [`super::collection`]).
+    pub(super) shelf: Option<super::collection::Shelf>,
+    /// How long an article stays shown to become read; `None`: never by staying.
+    pub read_after: Option<std::time::Duration>,
+    /// The article shown and since when (see [`App::observe`]).
+    pub(super) dwell: Option<super::dwell::Dwell>,
 }
 
 impl App {
@@ -225,6 +233,10 @@ impl App {
             current: None,
             keymap: Arc::new(Keymap::default()),
             reading: Reading::default(),
+            collection: super::collection::Collection::default(),
+            shelf: None,
+            read_after: Some(super::dwell::DEFAULT_READ_AFTER),
+            dwell: None,
         };
         app.rebuild_list();
         app
@@ -453,7 +465,7 @@ impl App {
 
 /// State is kept by id, so two articles must never share one: loaded articles never do, but
 /// articles parsed by hand (tests, tools) have none; those get their position as their id.
-fn unique_ids(articles: &mut [Article]) {
+pub(super) fn unique_ids(articles: &mut [Article]) {
     let mut seen = HashSet::with_capacity(articles.len());
     for (i, article) in articles.iter_mut().enumerate() {
         if article.id.as_str().is_empty() || !seen.insert(article.id.clone()) {

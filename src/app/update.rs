@@ -111,6 +111,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::CycleShow => self.cycle_show(),
             Action::CycleSort => self.cycle_sort(),
+            Action::ToggleLibrary => self.toggle_collection(),
             Action::ScrollUpAt(x, y) => self.wheel(x, y, false),
             Action::ScrollDownAt(x, y) => self.wheel(x, y, true),
             Action::ClickAt(x, y) => self.click(x, y),

@@ -31,6 +31,17 @@ pub struct Config {
     pub styles: Vec<(&'static str, ratatui::style::Style)>,
     pub keymap: Keymap,
     pub feeds: FeedSettings,
+    pub read_after: ReadAfter,
+}
+
+/// How long an article stays shown before it becomes read (`read-after`); `None`: never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadAfter(pub Option<std::time::Duration>);
+
+impl Default for ReadAfter {
+    fn default() -> Self {
+        Self(Some(crate::app::DEFAULT_READ_AFTER))
+    }
 }
 
 impl Config {
@@ -52,6 +63,7 @@ impl Config {
         app.keymap = std::sync::Arc::new(self.keymap.clone());
         app.reading = Reading { zoom: app.reading.zoom, ..self.reading };
         app.sidebar = self.sidebar;
+        app.read_after = self.read_after.0;
         app.sync();
     }
 }
@@ -197,6 +209,11 @@ pub const SETTINGS: &[Setting] = &[
         help: "The people sidebar: \"auto\" (shown from 110 columns), \"shown\" or \"hidden\".",
         default: || "\"auto\"".to_string(),
     },
+    Setting {
+        name: "read-after",
+        help: "An article shown this long becomes read: \"2s\", \"500ms\", or \"off\" (passing over it does not).",
+        default: || "\"2s\"".to_string(),
+    },
 ];
 
 const TABLES: &str = "[reader], [theme], [theme.styles], [keys.MODE], [feeds]";
@@ -275,6 +292,7 @@ fn read_reader(config: &mut Config, value: &Spanned<DeValue<'_>>) -> Checked<()>
                     [("auto", SidebarPref::Auto), ("shown", SidebarPref::Shown), ("hidden", SidebarPref::Hidden)];
                 config.sidebar = choose(value, "sidebar", &choices)?;
             }
+            "read-after" => config.read_after = read_after(value)?,
             other => {
                 let allowed = SETTINGS.iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
                 return mistake(key.span(), format!("unknown setting `{other}` in [reader]; allowed: {allowed}"));
@@ -282,6 +300,36 @@ fn read_reader(config: &mut Config, value: &Spanned<DeValue<'_>>) -> Checked<()>
         }
     }
     Ok(())
+}
+
+/// `read-after`: "2s", "1.5s", "500ms", a number of seconds, or "off" (also 0).
+fn read_after(value: &Spanned<DeValue<'_>>) -> Checked<ReadAfter> {
+    let millis = match value.get_ref() {
+        DeValue::String(s) if s.trim() == "off" => Some(0.0),
+        DeValue::String(s) => {
+            let s = s.trim();
+            let (number, scale) = match s.strip_suffix("ms") {
+                Some(n) => (n, 1.0),
+                None => (s.strip_suffix('s').unwrap_or(s), 1000.0),
+            };
+            number.trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(|n| n * scale)
+        }
+        DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', "").parse::<f64>().ok().map(|n| n * 1000.0),
+        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok().filter(|n| *n >= 0.0).map(|n| n * 1000.0),
+        _ => None,
+    };
+    // An hour is more than anyone stays on one screen of the list.
+    match millis.filter(|ms| *ms <= 3_600_000.0) {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(ms) => Ok(ReadAfter(Some(std::time::Duration::from_millis(ms.round() as u64)).filter(|d| !d.is_zero()))),
+        None => mistake(
+            value.span(),
+            format!(
+                "read-after must be a time such as \"2s\" or \"500ms\" (at most an hour), or \"off\"; not {}",
+                kind(value.get_ref())
+            ),
+        ),
+    }
 }
 
 /// `text` as TOML comment lines of at most 96 columns.

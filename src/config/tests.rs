@@ -92,7 +92,7 @@ fn mistakes_name_the_place_say_what_is_wrong_and_list_what_is_allowed() {
     let cases: Vec<(&str, String)> = vec![
         (
             "[reader]\nmaxwidth = 80\n",
-            "c.toml:2:1: unknown setting `maxwidth` in [reader]; allowed: max-width, align, sidebar".into(),
+            "c.toml:2:1: unknown setting `maxwidth` in [reader]; allowed: max-width, align, sidebar, read-after".into(),
         ),
         (
             "[reader]\nmax-width = 5\n",
@@ -200,4 +200,23 @@ fn the_feeds_table_sets_fetching_and_retention_and_names_a_bad_value() {
         err("[feeds]\nspeed = 1\n")
             .starts_with("c.toml:2:1: unknown setting `speed` in [feeds]; allowed: connections,")
     );
+}
+
+#[test]
+fn read_after_takes_a_time_or_off_and_names_a_bad_value() {
+    use std::time::Duration;
+    let after = |text: &str| parse(&format!("[reader]\nread-after = {text}\n"), "c.toml").unwrap().read_after.0;
+    assert_eq!(parse("", "c.toml").unwrap().read_after.0, Some(Duration::from_secs(2)));
+    assert!(default_text().contains("read-after = \"2s\"\n"));
+    assert_eq!(after("\"5s\""), Some(Duration::from_secs(5)));
+    assert_eq!(after("\"1.5s\""), Some(Duration::from_millis(1500)));
+    assert_eq!(after("\"750ms\""), Some(Duration::from_millis(750)));
+    assert_eq!(after("3"), Some(Duration::from_secs(3)));
+    assert_eq!(after("\"off\""), None);
+    assert_eq!(after("0"), None);
+    assert_eq!(
+        err("[reader]\nread-after = \"soon\"\n"),
+        "c.toml:2:14: read-after must be a time such as \"2s\" or \"500ms\" (at most an hour), or \"off\"; not the string \"soon\""
+    );
+    assert!(err("[reader]\nread-after = \"2h\"\n").starts_with("c.toml:2:14: read-after must be"));
 }

@@ -25,6 +25,8 @@ pub enum AppEvent {
     KeyboardProtocol,
     /// The library answered a screen's question.
     Answer(crate::app::Answer),
+    /// A deadline the loop asked for passed (see [`EventSource::next_until`]).
+    Tick,
 }
 
 /// The sending side, cloned for each thread that has something to say.
@@ -51,6 +53,16 @@ pub trait EventSource {
     fn next(&mut self) -> Option<AppEvent>;
     /// An event already waiting, without waiting.
     fn try_next(&mut self) -> Option<AppEvent>;
+    /// The time, for a source whose events happen in it (the terminal's); `None` for scripted
+    /// events, which must play the same however fast they are played, so nothing is timed.
+    fn now(&self) -> Option<std::time::Instant> {
+        None
+    }
+    /// The next event, or [`AppEvent::Tick`] once `deadline` has passed without one.
+    fn next_until(&mut self, deadline: std::time::Instant) -> Option<AppEvent> {
+        let _ = deadline;
+        self.next()
+    }
 }
 
 /// The receiving end of [`channel`]: the interactive reader's events.
@@ -64,6 +76,18 @@ impl EventSource for ChannelEvents {
 
     fn try_next(&mut self) -> Option<AppEvent> {
         self.0.try_recv().ok()
+    }
+
+    fn now(&self) -> Option<std::time::Instant> {
+        Some(std::time::Instant::now())
+    }
+
+    fn next_until(&mut self, deadline: std::time::Instant) -> Option<AppEvent> {
+        match self.0.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now())) {
+            Ok(event) => Some(event),
+            Err(mpsc::RecvTimeoutError::Timeout) => Some(AppEvent::Tick),
+            Err(mpsc::RecvTimeoutError::Disconnected) => None,
+        }
     }
 }
 

@@ -59,6 +59,33 @@ fn a_library_of_the_first_schema_is_migrated_with_its_data() {
 }
 
 #[test]
+fn a_library_of_the_previous_schema_keeps_its_articles_and_states() {
+    let dir = temp();
+    let path = dir.path().join("library.db");
+    {
+        // Made as the build before this one made it: every migration but the last.
+        let mut old = SqliteStore { conn: rusqlite::Connection::open(&path).expect("open"), path: path.clone() };
+        old.conn.execute_batch("PRAGMA journal_mode = WAL").expect("wal");
+        old.migrate_to(SCHEMA_VERSION - 1).expect("the previous schema");
+        add(&mut old, &sample());
+        old.set_read(&[id("talks")], true).expect("read");
+        old.set_starred(&[id("cyber")], true).expect("starred");
+        old.set_position(&id("cyber"), crate::store::Position { block: 3, offset: 12 }).expect("position");
+        old.session_set("selected", "cyber").expect("session");
+    }
+    let store = SqliteStore::open(&path).expect("migrate");
+    assert_eq!(store.version().expect("version"), SCHEMA_VERSION);
+    assert!(store.state(&id("talks")).expect("state").expect("kept").read);
+    let cyber = store.state(&id("cyber")).expect("state").expect("kept");
+    assert!(cyber.starred && !cyber.read);
+    assert_eq!(cyber.position, crate::store::Position { block: 3, offset: 12 });
+    assert_eq!(store.session_get("selected").expect("session").as_deref(), Some("cyber"));
+    assert_eq!(found(&store, "남북대화"), ["talks"]);
+    let kept = store.article(&id("cyber")).expect("read").expect("kept");
+    assert_eq!(kept.article, Article { published: Some(kept.date), ..sample()[0].0.clone() });
+}
+
+#[test]
 fn a_newer_library_is_refused_untouched() {
     let dir = temp();
     let path = dir.path().join("library.db");

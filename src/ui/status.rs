@@ -46,7 +46,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status })
         }
         (None, Some((_, position, _))) => Span::styled(position.clone(), theme.status),
-        (None, None) => Span::styled(position(app), theme.status),
+        (None, None) => Span::styled(shown_from(app, position(app)), theme.status),
     };
     // What gives way when the bar is narrow: the key hint first, then the end of the message or
     // position; the match counter stays while anything does.
@@ -113,6 +113,15 @@ fn counter(app: &App) -> Option<String> {
         }
         SearchKind::Person => format!("[{} {at}/{n}]", search.query),
     })
+}
+
+/// The position, and whether it is in the files opened or the whole library when both are a
+/// key apart.
+fn shown_from(app: &App, position: String) -> String {
+    match app.collection().label() {
+        Some(label) if !position.is_empty() => format!("{position} · {label}"),
+        _ => position,
+    }
 }
 
 fn position(app: &App) -> String {
