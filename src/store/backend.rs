@@ -6,7 +6,7 @@ use super::articles::StateColumn;
 use super::error::Result;
 use super::sqlite::SqliteStore;
 use super::{
-    ArticleRow, ArticleState, Counts, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage, PersonRow, Position,
+    ArticleRow, ArticleState, Counts, FeedStatus, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage, PersonRow, Position,
     Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
 };
 use crate::article::ArticleId;
@@ -83,5 +83,8 @@ impl Store for SqliteStore {
     }
     fn split_person(&mut self, person: PersonId, name: &str) -> Result<Option<PersonId>> {
         self.split_impl(person, name)
+    }
+    fn feed_statuses(&self) -> Result<Vec<FeedStatus>> {
+        self.feed_statuses_impl()
     }
 }
