@@ -43,13 +43,15 @@ impl<'a> Direct<'a> {
 }
 
 impl Effects for Direct<'_> {
-    // No question exists until the first screen asks one: then this allowance goes.
-    #[allow(unreachable_code)]
     fn carry_out(&mut self, effects: Vec<Effect>) {
         let Some(store) = self.store.as_deref_mut() else { return };
         for effect in effects {
             match effect {
                 Effect::Ask(request) => self.answers.push(crate::app::library::answer(store, request)),
+                // Scripted runs never reach the network.
+                Effect::Fetch(_) => self.answers.push(Answer::Fetch(crate::app::FetchNews::Failed(
+                    "Feeds are fetched only in the interactive reader".to_string(),
+                ))),
                 other if self.saving => {
                     // Scripted runs have nobody to tell; the reader reports write failures.
                     let _ = crate::runtime::store_worker::apply_effect(store, other);
@@ -103,8 +105,6 @@ pub enum Exit {
 ///
 /// # Errors
 /// When the terminal cannot be drawn: the caller restores it and exits.
-// No answer exists until the first screen asks a question: then this allowance goes.
-#[allow(unreachable_code)]
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,

@@ -50,6 +50,12 @@ pub enum Action {
     CycleShow,
     /// Newest first, oldest first, by headline.
     CycleSort,
+    /// The feeds view: feeds by tag, unread counts, errors.
+    Feeds,
+    /// Fetch the selected feed (in the reader, the shown article's).
+    FetchFeed,
+    /// Fetch every feed.
+    FetchAll,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -112,6 +118,9 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::Undo, "undo", "undo the last mark-all-read or delete"),
     def(Action::CycleShow, "cycle-show", "list: all, unread, starred articles"),
     def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
+    def(Action::Feeds, "feeds", "the feeds view: feeds by tag, unread counts, errors"),
+    def(Action::FetchFeed, "fetch-feed", "fetch this article's feed, in the background"),
+    def(Action::FetchAll, "fetch-all", "fetch every feed, in the background"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

@@ -18,12 +18,22 @@ pub enum Effect {
     SavePosition { id: ArticleId, position: Anchor },
     /// A question for the library; the answer comes back as an [`Answer`].
     Ask(Request),
+    /// Fetch feeds in the background; news of it comes back as [`Answer::Fetch`].
+    Fetch(super::feeds_fetch::FetchJob),
 }
 
 /// What a screen asks of the library (see [`Effect::Ask`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {}
+pub enum Request {
+    /// The feeds view's feeds: the subscriptions of the urls file at `urls` (for tags and
+    /// titles) and what the library knows of every feed.
+    Feeds { urls: Option<std::path::PathBuf> },
+}
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Answer {}
+pub enum Answer {
+    Feeds(super::feeds::FeedsOverview),
+    /// How a background fetch goes (from the fetching thread, not the library worker).
+    Fetch(super::feeds_fetch::FetchNews),
+}

@@ -23,6 +23,8 @@ pub enum KeyMode {
     Prompt,
     /// The help and quotes overlays.
     Overlay,
+    /// The feeds view.
+    Feeds,
 }
 
 /// A key mode: its name in the config file (`[keys.NAME]`), the help's heading, and where keys
@@ -47,6 +49,7 @@ pub const MODES: &[ModeDef] = &[
     mode(KeyMode::People, "people", "In the people sidebar", Some(KeyMode::Reader)),
     mode(KeyMode::Prompt, "search-prompt", "Typing a search (after /)", None),
     mode(KeyMode::Overlay, "overlay", "Help and quotes", None),
+    mode(KeyMode::Feeds, "feeds", "In the feeds view (F)", None),
 ];
 
 const fn ch(c: char) -> Key {
@@ -87,6 +90,9 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Reader, Action::Undo, &[ch('u')]),
     (KeyMode::Reader, Action::CycleShow, &[ch('v')]),
     (KeyMode::Reader, Action::CycleSort, &[ch('S')]),
+    (KeyMode::Reader, Action::Feeds, &[ch('F')]),
+    (KeyMode::Reader, Action::FetchFeed, &[ch('r')]),
+    (KeyMode::Reader, Action::FetchAll, &[ch('R')]),
     (KeyMode::Reader, Action::Cancel, &[key(KeyCode::Esc)]),
     (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Reader, Action::Back, &[ch('q')]),
@@ -113,6 +119,19 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Overlay, Action::Cancel, &[key(KeyCode::Esc), ch('?'), key(KeyCode::Enter)]),
     (KeyMode::Overlay, Action::Back, &[ch('q')]),
     (KeyMode::Overlay, Action::Quit, &[ctrl('c')]),
+    (KeyMode::Feeds, Action::Down, &[key(KeyCode::Down), ch('j')]),
+    (KeyMode::Feeds, Action::Up, &[key(KeyCode::Up), ch('k')]),
+    (KeyMode::Feeds, Action::PageDown, &[key(KeyCode::PageDown), ch(' '), ctrl('f')]),
+    (KeyMode::Feeds, Action::PageUp, &[key(KeyCode::PageUp), ch('b'), ctrl('b')]),
+    (KeyMode::Feeds, Action::Top, &[key(KeyCode::Home), ch('g')]),
+    (KeyMode::Feeds, Action::Bottom, &[key(KeyCode::End), ch('G')]),
+    (KeyMode::Feeds, Action::Open, &[key(KeyCode::Enter), ch('l')]),
+    (KeyMode::Feeds, Action::Feeds, &[ch('F')]),
+    (KeyMode::Feeds, Action::FetchFeed, &[ch('r')]),
+    (KeyMode::Feeds, Action::FetchAll, &[ch('R')]),
+    (KeyMode::Feeds, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
+    (KeyMode::Feeds, Action::Back, &[ch('q'), key(KeyCode::Esc), ch('h')]),
+    (KeyMode::Feeds, Action::Quit, &[ctrl('c')]),
 ];
 
 /// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
@@ -146,6 +165,23 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::Quit
         ),
         KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People => !editing,
+        KeyMode::Feeds => matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+                | Action::Feeds
+                | Action::FetchFeed
+                | Action::FetchAll
+                | Action::ToggleHelp
+                | Action::Back
+                | Action::Cancel
+                | Action::Quit
+        ),
     }
 }
 
@@ -158,6 +194,14 @@ fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
         (KeyMode::Overlay, Action::Up) => "scroll up",
         (KeyMode::Overlay, Action::Top) => "top",
         (KeyMode::Overlay, Action::Bottom) => "bottom",
+        (KeyMode::Feeds, Action::Down) => "next feed",
+        (KeyMode::Feeds, Action::Up) => "previous feed",
+        (KeyMode::Feeds, Action::Top) => "first line (all articles)",
+        (KeyMode::Feeds, Action::Bottom) => "last feed",
+        (KeyMode::Feeds, Action::Open) => "the list narrowed to this feed, tag or all articles",
+        (KeyMode::Feeds, Action::Feeds) => "read the feeds again",
+        (KeyMode::Feeds, Action::FetchFeed) => "fetch this feed (a tag: its feeds), in the background",
+        (KeyMode::Feeds, Action::Back) => "back to the reader",
         _ => return None,
     })
 }
@@ -336,6 +380,7 @@ pub const SYMBOLS: &[(&str, &str)] = &[
     ("█ ║", "the scrollbar: where you are in the article, and how much is left"),
     ("[3/12]", "the current match and how many there are"),
     ("37%", "how far into the article the last line shown is"),
+    ("!", "a feed whose last fetch failed, with why (in the feeds view)"),
 ];
 
 fn parent(mode: KeyMode) -> Option<KeyMode> {
@@ -365,7 +410,9 @@ pub fn key_mode(app: &App) -> KeyMode {
 
 /// Where a screen's keys are read.
 fn screen_key_mode(screen: &crate::app::Screen) -> KeyMode {
-    match *screen {}
+    match screen {
+        crate::app::Screen::Feeds(_) => KeyMode::Feeds,
+    }
 }
 
 /// The keymap of the defaults as plain text: the README's key list.

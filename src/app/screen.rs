@@ -14,7 +14,10 @@ use super::state::{App, Mode};
 
 /// A screen above the reader, with its state.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Screen {}
+pub enum Screen {
+    /// The feeds by tag, with unread counts and errors (see [`super::feeds`]).
+    Feeds(super::feeds::FeedsScreen),
+}
 
 impl App {
     /// The screen shown, `None` for the reader.
@@ -36,13 +39,17 @@ impl App {
 
     /// Applies an action to the screen shown. Call only when [`App::screen`] is `Some`.
     pub(super) fn update_screen(&mut self, action: Action) {
-        let Some(screen) = self.screens.last_mut() else { return };
-        let _ = action;
-        match *screen {}
+        let Some(screen) = self.screens.last() else { return };
+        match screen {
+            Screen::Feeds(_) => self.update_feeds(action),
+        }
     }
 
     /// Takes what the library answered to an [`Effect::Ask`](super::Effect::Ask).
     pub fn answer(&mut self, answer: Answer) {
-        match answer {}
+        match answer {
+            Answer::Feeds(overview) => self.feeds_answered(overview),
+            Answer::Fetch(news) => self.fetch_news(news),
+        }
     }
 }

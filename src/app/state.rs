@@ -124,14 +124,14 @@ pub struct Current {
 pub struct App {
     pub articles: Arc<Vec<Article>>,
     pub problems: Vec<Problem>,
-    people: Arc<Vec<OnceLock<Vec<Person>>>>,
+    pub(super) people: Arc<Vec<OnceLock<Vec<Person>>>>,
     /// The article whose people the background extractor should do next (the one shown).
     wanted: Arc<AtomicUsize>,
     /// Whether people are extracted by a background thread, so the sidebar shows "finding
     /// people" instead of waiting (the interactive reader); otherwise drawing waits for them
     /// (screenshots and tests, which must be deterministic).
-    people_in_background: bool,
-    index: OnceLock<Vec<PersonSummary>>,
+    pub(super) people_in_background: bool,
+    pub(super) index: OnceLock<Vec<PersonSummary>>,
     /// Selected position in the (possibly filtered) list, and the first one shown.
     pub selected: usize,
     pub list_offset: usize,
@@ -158,6 +158,8 @@ pub struct App {
     pub mode: Mode,
     /// Screens open above the reader, the shown one last (see [`super::Screen`]).
     pub(super) screens: Vec<super::Screen>,
+    /// Feeds: where they come from, the list narrowed to one, a fetch under way.
+    pub(super) feeds: super::feeds::FeedsState,
     /// The terminal's size at the last draw or resize.
     pub size: (u16, u16),
     /// The time dates are shown relative to ("14:05" today, "Oct 17" this year): set when the
@@ -209,6 +211,7 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             screens: Vec::new(),
+            feeds: super::feeds::FeedsState::default(),
             size,
             now: chrono::Utc::now(),
             sidebar: SidebarPref::Auto,

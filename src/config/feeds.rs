@@ -27,7 +27,15 @@ pub struct FeedSettings {
 
 impl Default for FeedSettings {
     fn default() -> Self {
-        Self { connections: 8, timeout: 30, max_size: 20, max_items: None, keep_days: None, fetch_on_start: false, fetch_every: 0 }
+        Self {
+            connections: 8,
+            timeout: 30,
+            max_size: 20,
+            max_items: None,
+            keep_days: None,
+            fetch_on_start: false,
+            fetch_every: 0,
+        }
     }
 }
 

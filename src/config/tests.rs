@@ -205,7 +205,10 @@ fn the_feeds_table_sets_fetching_and_retention_and_names_a_bad_value() {
         err("[feeds]\nfetch-every = \"soon\"\n"),
         "c.toml:2:15: fetch-every must be a whole number of minutes from 0 to 10080, not \"soon\""
     );
-    assert_eq!(err("[feeds]\nfetch-on-start = 1\n"), "c.toml:2:18: fetch-on-start must be true or false, not the number 1");
+    assert_eq!(
+        err("[feeds]\nfetch-on-start = 1\n"),
+        "c.toml:2:18: fetch-on-start must be true or false, not the number 1"
+    );
     assert_eq!(parse("[feeds]\nmax-items = 0\n", "c.toml").unwrap().feeds.max_items, None);
     assert_eq!(
         err("[feeds]\nconnections = 0\n"),

@@ -6,8 +6,8 @@ use super::articles::StateColumn;
 use super::error::Result;
 use super::sqlite::SqliteStore;
 use super::{
-    ArticleRow, ArticleState, Counts, FeedStatus, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage, PersonRow, Position,
-    Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
+    ArticleRow, ArticleState, Counts, FeedStatus, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage,
+    PersonRow, Position, Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
 };
 use crate::article::ArticleId;
 

@@ -3,6 +3,7 @@
 
 mod article;
 mod cells;
+mod feeds;
 mod help;
 mod list;
 mod people;
@@ -51,8 +52,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// Draws a screen above the reader into `body` (one file per screen).
 fn render_screen(app: &App, screen: &crate::app::Screen, theme: &Theme, body: Rect, buf: &mut Buffer) {
-    let _ = (app, theme, body, buf);
-    match *screen {}
+    match screen {
+        crate::app::Screen::Feeds(feeds) => feeds::render(app, feeds, theme, body, buf),
+    }
 }
 
 /// Draws the reader's panes and its status bar.

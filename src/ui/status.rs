@@ -43,7 +43,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Some(m) => {
             Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status })
         }
-        None => Span::styled(position(app), theme.status),
+        None => match app.fetch_progress() {
+            Some(progress) => Span::styled(progress, theme.status),
+            None => Span::styled(position(app), theme.status),
+        },
     };
     // What gives way when the bar is narrow: the key hint first, then the end of the message or
     // position; the match counter stays while anything does.
