@@ -122,7 +122,7 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::FetchFeed, "fetch-feed", "fetch this article's feed, in the background"),
     def(Action::FetchAll, "fetch-all", "fetch every feed, in the background"),
     def(Action::Accept, "accept", "keep the search"),
-    def(Action::Cancel, "cancel", "clear the search, then the person filter"),
+    def(Action::Cancel, "cancel", "clear the search, then the person or feed filter"),
     def(Action::ToggleHelp, "help", "this help"),
     def(Action::Backspace, "backspace", "delete before the cursor"),
     def(Action::Delete, "delete", "delete under the cursor"),

@@ -35,6 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let badge = match (&app.mode, app.focus) {
         (Mode::Help { .. }, _) => " HELP ",
         (Mode::Quotes { .. }, _) => " QUOTES ",
+        (_, _) if matches!(app.screen(), Some(crate::app::Screen::Feeds(_))) => " FEEDS ",
         (_, Focus::List) => " LIST ",
         (_, Focus::Article) => " ARTICLE ",
         (_, Focus::People) => " PEOPLE ",
@@ -147,6 +148,9 @@ fn hint(app: &App) -> String {
     };
     let mut parts = match (mode, app.focus) {
         (KeyMode::Overlay, _) => vec![scroll_hint(app, mode), say(Action::Cancel, "close")],
+        (KeyMode::Feeds, _) => {
+            vec![say(Action::Open, "show"), say(Action::FetchFeed, "fetch"), say(Action::FetchAll, "all")]
+        }
         (_, Focus::People) => vec![say(Action::Open, "articles"), say(Action::ShowQuotes, "quotes")],
         (_, Focus::List) => vec![say(Action::Open, "read"), say(Action::StartSearch, "search")],
         (_, Focus::Article) => vec![say(Action::StartSearch, "search"), say(Action::ReadOn, "read on")],
@@ -157,7 +161,9 @@ fn hint(app: &App) -> String {
             parts.push(say(Action::ToggleSidebar, "people"));
         }
         parts.push(say(Action::ToggleHelp, "help"));
-        if app.focus != Focus::People {
+        if mode == KeyMode::Feeds {
+            parts.push(say(Action::Back, "back"));
+        } else if app.focus != Focus::People {
             parts.push(say(Action::Back, "quit"));
         }
     }
