@@ -109,40 +109,60 @@ pub fn fetch_into(
         known_feeds.push(known);
     }
     let options = FetchOptions { connections: settings.connections, ..options };
-    let reports = fetch_all(&requests, &options, |_| fetched());
-
-    let mut done = Vec::with_capacity(feeds.len());
-    for ((feed, known), mut report) in feeds.iter().zip(&known_feeds).zip(reports) {
-        let fetched_title = match &report.outcome {
-            FetchOutcome::Updated { feed, .. } => feed.title.clone(),
-            _ => None,
-        };
-        let name =
-            feed.title.clone().or(fetched_title).or_else(|| known.title.clone()).unwrap_or_else(|| feed.url.clone());
-        // Said last, after what was stored.
-        let moved_to = report.moved_to.take();
-        let own = FeedOptions::from_tags(&feed.tags);
-        let retention = Retention {
-            max_items: own.max_items.or(settings.max_items).filter(|&n| n > 0),
-            older_than: own
-                .keep_days
-                .or(settings.keep_days)
-                .filter(|&d| d > 0)
-                .map(|d| unix_now() - i64::try_from(d).unwrap_or(i64::MAX / DAY) * DAY),
-        };
-        let (mut line, added) = store_report(store, known.id, &report, retention)?;
-        if let Some(to) = moved_to {
-            store.set_feed_moved(known.id, &to)?;
-            let to = crate::article::sanitize(&to);
-            line.push_str(&format!(
-                "; moved permanently to {to} (fetched from there from now on; the urls file is unchanged)"
-            ));
+    // Each feed is stored as soon as it is in, while the others download: with many slow
+    // servers the library's work hides under the waiting. (The report is cloned to cross the
+    // thread; next to parsing it, that copy is small.)
+    let (send, receive) = std::sync::mpsc::channel::<FeedReport>();
+    let mut slots: Vec<Option<FeedDone>> = vec![None; feeds.len()];
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let (requests, options, fetched) = (&requests, &options, &fetched);
+        scope.spawn(move || {
+            fetch_all(requests, options, |report| {
+                fetched();
+                let _ = send.send(report.clone());
+            });
+        });
+        for mut report in receive {
+            let (Some(feed), Some(known)) = (feeds.get(report.index), known_feeds.get(report.index)) else {
+                continue;
+            };
+            let fetched_title = match &report.outcome {
+                FetchOutcome::Updated { feed, .. } => feed.title.clone(),
+                _ => None,
+            };
+            let name = feed
+                .title
+                .clone()
+                .or(fetched_title)
+                .or_else(|| known.title.clone())
+                .unwrap_or_else(|| feed.url.clone());
+            // Said last, after what was stored.
+            let moved_to = report.moved_to.take();
+            let own = FeedOptions::from_tags(&feed.tags);
+            let retention = Retention {
+                max_items: own.max_items.or(settings.max_items).filter(|&n| n > 0),
+                older_than: own
+                    .keep_days
+                    .or(settings.keep_days)
+                    .filter(|&d| d > 0)
+                    .map(|d| unix_now() - i64::try_from(d).unwrap_or(i64::MAX / DAY) * DAY),
+            };
+            let (mut line, added) = store_report(store, known.id, &report, retention)?;
+            if let Some(to) = moved_to {
+                store.set_feed_moved(known.id, &to)?;
+                let to = crate::article::sanitize(&to);
+                line.push_str(&format!(
+                    "; moved permanently to {to} (fetched from there from now on; the urls file is unchanged)"
+                ));
+            }
+            let failed = matches!(report.outcome, FetchOutcome::Failed(_));
+            let one = FeedDone { name: crate::article::sanitize(&name), line, failed, added };
+            stored(&one);
+            slots[report.index] = Some(one);
         }
-        let failed = matches!(report.outcome, FetchOutcome::Failed(_));
-        let one = FeedDone { name: crate::article::sanitize(&name), line, failed, added };
-        stored(&one);
-        done.push(one);
-    }
+        Ok(())
+    })?;
+    let done: Vec<FeedDone> = slots.into_iter().flatten().collect();
     Ok(done)
 }
 
