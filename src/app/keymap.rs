@@ -49,7 +49,7 @@ pub const MODES: &[ModeDef] = &[
     mode(KeyMode::People, "people", "In the people sidebar", Some(KeyMode::Reader)),
     mode(KeyMode::Prompt, "search-prompt", "Typing a search (after /)", None),
     mode(KeyMode::Overlay, "overlay", "Help and quotes", None),
-    mode(KeyMode::Feeds, "feeds", "In the feeds view (F)", None),
+    mode(KeyMode::Feeds, "feeds", "In the feeds view (F)", Some(KeyMode::Reader)),
 ];
 
 const fn ch(c: char) -> Key {
@@ -129,9 +129,7 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Feeds, Action::Feeds, &[ch('F')]),
     (KeyMode::Feeds, Action::FetchFeed, &[ch('r')]),
     (KeyMode::Feeds, Action::FetchAll, &[ch('R')]),
-    (KeyMode::Feeds, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Feeds, Action::Back, &[ch('q'), key(KeyCode::Esc), ch('h')]),
-    (KeyMode::Feeds, Action::Quit, &[ctrl('c')]),
 ];
 
 /// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
