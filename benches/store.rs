@@ -108,6 +108,7 @@ fn library() -> &'static (PathBuf, u64) {
             include_str!("../src/store/migrations/002_history_saved_session.sql"),
             include_str!("../src/store/migrations/003_feed_moves.sql"),
             include_str!("../src/store/migrations/004_persons.sql"),
+            include_str!("../src/store/migrations/005_feed_errors.sql"),
         ]
         .concat();
         let key = fnv(include_str!("corpus/mod.rs").as_bytes())

@@ -372,6 +372,12 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
         let keys = parse_keys(cli.keys.as_deref().unwrap_or_default()).map_err(|e| e.to_string())?;
         let (mut app, mut store) = library_app(prepared, cli.size);
         config.apply(&mut app);
+        // The feeds view shows the urls file's tags; nothing is fetched in a scripted run.
+        app.set_feed_sources(crate::app::FeedSources {
+            urls: crate::sources::commands::urls_path().ok(),
+            db: None,
+            settings: config.feeds,
+        });
         let store = store.as_mut().map(|s| s as &mut dyn crate::store::Store);
         let text = screenshot_app(app, keys, config, color, store);
         return write_stdout(&text);
@@ -475,6 +481,13 @@ fn read_interactively(prepared: library::Prepared, config: &Config, color: bool)
             let size = terminal.size()?;
             let (mut app, store) = library_app(prepared, (size.width, size.height));
             config.apply(&mut app);
+            // Fetching writes the library from a connection of its own: only when this run saves.
+            let db = store.as_ref().map(|s| s.path().to_path_buf()).filter(|p| saving && p.as_os_str() != ":memory:");
+            app.set_feed_sources(crate::app::FeedSources {
+                urls: crate::sources::commands::urls_path().ok(),
+                db,
+                settings: config.feeds,
+            });
             // The library's writer; without one (no library, or one read without saving), what
             // is read is kept for this session only.
             let tell = notifier.clone();
@@ -493,6 +506,11 @@ fn read_interactively(prepared: library::Prepared, config: &Config, color: bool)
             let _ = app.extract_people_in_background(move |i| {
                 people_ready.send(AppEvent::PeopleReady(i));
             });
+            if config.feeds.fetch_on_start {
+                app.fetch_all_in_background();
+                crate::run::Effects::carry_out(&mut worker, app.take_effects());
+            }
+            runtime::fetcher::every(config.feeds.fetch_every, notifier.clone());
             runtime::tty::spawn_reader(notifier)?;
             maybe_panic_for_tests();
             let exit = run(&mut terminal, &mut app, &config.theme(color), &mut events, &mut worker);

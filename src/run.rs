@@ -48,6 +48,10 @@ impl Effects for Direct<'_> {
         for effect in effects {
             match effect {
                 Effect::Ask(request) => self.answers.push(crate::app::library::answer(store, request)),
+                // Scripted runs never reach the network.
+                Effect::Fetch(_) => self.answers.push(Answer::Fetch(crate::app::FetchNews::Failed(
+                    "Feeds are fetched only in the interactive reader".to_string(),
+                ))),
                 other if self.saving => {
                     // Scripted runs have nobody to tell; the reader reports write failures.
                     let _ = crate::runtime::store_worker::apply_effect(store, other);

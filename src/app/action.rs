@@ -64,6 +64,12 @@ pub enum Action {
     FilterList,
     /// The whole library, and back to the files the reader was started with.
     ToggleLibrary,
+    /// The feeds view: feeds by tag, unread counts, errors.
+    Feeds,
+    /// Fetch the selected feed (in the reader, the shown article's).
+    FetchFeed,
+    /// Fetch every feed.
+    FetchAll,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -133,8 +139,11 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::SaveSearch, "save-search", "save this search (chosen again when the query is empty)"),
     def(Action::FilterList, "filter-list", "the reader's list: only what this search finds (Esc shows all)"),
     def(Action::ToggleLibrary, "library", "the whole library (and back to the files opened)"),
+    def(Action::Feeds, "feeds", "the feeds view: feeds by tag, unread counts, errors"),
+    def(Action::FetchFeed, "fetch-feed", "fetch this article's feed, in the background"),
+    def(Action::FetchAll, "fetch-all", "fetch every feed, in the background"),
     def(Action::Accept, "accept", "keep the search"),
-    def(Action::Cancel, "cancel", "clear the search, then the person filter"),
+    def(Action::Cancel, "cancel", "clear the search, then the person or feed filter"),
     def(Action::ToggleHelp, "help", "this help"),
     def(Action::Backspace, "backspace", "delete before the cursor"),
     def(Action::Delete, "delete", "delete under the cursor"),

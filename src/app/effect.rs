@@ -23,6 +23,8 @@ pub enum Effect {
     PushHistory(String),
     /// Keep a library search under a name (replacing one of that name).
     SaveSearch { name: String, query: String },
+    /// Fetch feeds in the background; news of it comes back as [`Answer::Fetch`].
+    Fetch(super::feeds_fetch::FetchJob),
 }
 
 /// What a screen asks of the library (see [`Effect::Ask`]).
@@ -50,6 +52,9 @@ pub enum Request {
     SearchFilter { query: String },
     /// Every article of the library with its people and state, for `L` (hidden ones left out).
     Library,
+    /// The feeds view's feeds: the subscriptions of the urls file at `urls` (for tags and
+    /// titles) and what the library knows of every feed.
+    Feeds { urls: Option<std::path::PathBuf> },
 }
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
@@ -101,4 +106,7 @@ pub enum Answer {
     },
     /// The library's articles (oldest first), or why they could not be read.
     Library(Result<std::sync::Arc<Vec<crate::store::StoredArticle>>, String>),
+    Feeds(super::feeds::FeedsOverview),
+    /// How a background fetch goes (from the fetching thread, not the library worker).
+    Fetch(super::feeds_fetch::FetchNews),
 }

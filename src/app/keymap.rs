@@ -34,6 +34,8 @@ pub enum KeyMode {
     Search,
     /// Moving through the library search's results.
     SearchResults,
+    /// The feeds view.
+    Feeds,
 }
 
 /// A key mode: its name in the config file (`[keys.NAME]`), the help's heading, and where keys
@@ -63,6 +65,7 @@ pub const MODES: &[ModeDef] = &[
     mode(KeyMode::Person, "person", "On a person's page", Some(KeyMode::Reader)),
     mode(KeyMode::Search, "search", "Searching the library: typing the query", None),
     mode(KeyMode::SearchResults, "search-results", "Searching the library: the results", Some(KeyMode::Global)),
+    mode(KeyMode::Feeds, "feeds", "In the feeds view (F)", Some(KeyMode::Reader)),
 ];
 
 const fn ch(c: char) -> Key {
@@ -105,6 +108,9 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Reader, Action::CycleShow, &[ch('v')]),
     (KeyMode::Reader, Action::CycleSort, &[ch('S')]),
     (KeyMode::Reader, Action::ToggleLibrary, &[ch('L')]),
+    (KeyMode::Global, Action::Feeds, &[ch('F')]),
+    (KeyMode::Reader, Action::FetchFeed, &[ch('r')]),
+    (KeyMode::Global, Action::FetchAll, &[ch('R')]),
     (KeyMode::Reader, Action::Cancel, &[key(KeyCode::Esc)]),
     (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Reader, Action::Back, &[ch('q')]),
@@ -174,6 +180,17 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::SearchResults, Action::Cancel, &[key(KeyCode::Esc)]),
     (KeyMode::SearchResults, Action::Back, &[ch('q')]),
     (KeyMode::SearchResults, Action::Quit, &[ctrl('c')]),
+    (KeyMode::Feeds, Action::Down, &[key(KeyCode::Down), ch('j')]),
+    (KeyMode::Feeds, Action::Up, &[key(KeyCode::Up), ch('k')]),
+    (KeyMode::Feeds, Action::PageDown, &[key(KeyCode::PageDown), ch(' '), ctrl('f')]),
+    (KeyMode::Feeds, Action::PageUp, &[key(KeyCode::PageUp), ch('b'), ctrl('b')]),
+    (KeyMode::Feeds, Action::Top, &[key(KeyCode::Home), ch('g')]),
+    (KeyMode::Feeds, Action::Bottom, &[key(KeyCode::End), ch('G')]),
+    (KeyMode::Feeds, Action::Open, &[key(KeyCode::Enter), ch('l')]),
+    (KeyMode::Feeds, Action::Feeds, &[ch('F')]),
+    (KeyMode::Feeds, Action::FetchFeed, &[ch('r')]),
+    (KeyMode::Feeds, Action::FetchAll, &[ch('R')]),
+    (KeyMode::Feeds, Action::Back, &[ch('q'), key(KeyCode::Esc), ch('h')]),
 ];
 
 /// Whether `action` does anything in `mode`: editing keys only in the prompt, scrolling and
@@ -192,7 +209,9 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
             | Action::CursorEnd
     );
     match mode {
-        KeyMode::Global => matches!(action, Action::LibrarySearch | Action::PeopleView),
+        KeyMode::Global => {
+            matches!(action, Action::LibrarySearch | Action::PeopleView | Action::Feeds | Action::FetchAll)
+        }
         KeyMode::Search => {
             editing
                 || matches!(
@@ -225,6 +244,8 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::FilterList
                 | Action::LibrarySearch
                 | Action::PeopleView
+                | Action::Feeds
+                | Action::FetchAll
                 | Action::ToggleHelp
                 | Action::Cancel
                 | Action::Back
@@ -272,8 +293,29 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                     | Action::ToggleHelp
                     | Action::PeopleView
                     | Action::LibrarySearch
+                    | Action::Feeds
+                    | Action::FetchAll
             )
         }
+        KeyMode::Feeds => matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+                | Action::Feeds
+                | Action::FetchFeed
+                | Action::FetchAll
+                | Action::ToggleHelp
+                | Action::Back
+                | Action::Cancel
+                | Action::Quit
+                | Action::PeopleView
+                | Action::LibrarySearch
+        ),
     }
 }
 
@@ -312,6 +354,14 @@ fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
         (KeyMode::SearchResults, Action::Cancel | Action::Back) => "close the library search",
         (KeyMode::SearchResults, Action::Top) => "first result",
         (KeyMode::SearchResults, Action::Bottom) => "last result",
+        (KeyMode::Feeds, Action::Down) => "next feed",
+        (KeyMode::Feeds, Action::Up) => "previous feed",
+        (KeyMode::Feeds, Action::Top) => "first line (all articles)",
+        (KeyMode::Feeds, Action::Bottom) => "last feed",
+        (KeyMode::Feeds, Action::Open) => "the list narrowed to this feed, tag or all articles",
+        (KeyMode::Feeds, Action::Feeds) => "read the feeds again",
+        (KeyMode::Feeds, Action::FetchFeed) => "fetch this feed (a tag: its feeds), in the background",
+        (KeyMode::Feeds, Action::Back) => "back to the reader",
         _ => return None,
     })
 }
@@ -490,6 +540,7 @@ pub const SYMBOLS: &[(&str, &str)] = &[
     ("█ ║", "the scrollbar: where you are in the article, and how much is left"),
     ("[3/12]", "the current match and how many there are"),
     ("37%", "how far into the article the last line shown is"),
+    ("!", "a feed whose last fetch failed, with why (in the feeds view)"),
 ];
 
 fn parent(mode: KeyMode) -> Option<KeyMode> {
@@ -524,6 +575,7 @@ fn screen_key_mode(screen: &crate::app::Screen) -> KeyMode {
         crate::app::Screen::People(_) => KeyMode::PeopleView,
         crate::app::Screen::Person(_) => KeyMode::Person,
         crate::app::Screen::Search(s) => s.key_mode(),
+        crate::app::Screen::Feeds(_) => KeyMode::Feeds,
     }
 }
 

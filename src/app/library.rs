@@ -93,7 +93,35 @@ pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
         Request::SearchArticle(id) => super::search_screen::article(store, id),
         Request::SearchFilter { query } => super::search_screen::filter(store, query),
         Request::Library => super::Answer::Library(load_all(store).map(std::sync::Arc::new).map_err(|e| e.to_string())),
+        Request::Feeds { urls } => super::Answer::Feeds(feeds_overview(store, urls.as_deref())),
     }
+}
+
+/// The feeds view's data: the urls file's subscriptions (a file that does not exist is none)
+/// and the library's feeds; a problem with either is said, and the rest still shown.
+fn feeds_overview(store: &dyn Store, urls: Option<&Path>) -> super::FeedsOverview {
+    let mut overview = super::FeedsOverview::default();
+    let mut problems = Vec::new();
+    if let Some(path) = urls {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let parsed = crate::sources::feed::parse_urls(&text, &path.display().to_string());
+                if let Some(first) = parsed.problems.first() {
+                    problems.push(first.to_string());
+                }
+                overview.subscriptions = parsed.feeds;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => problems.push(format!("could not read {}: {e}", path.display())),
+        }
+    }
+    match store.feed_statuses() {
+        Ok(statuses) => overview.statuses = statuses,
+        Err(e) => problems.push(e.to_string()),
+    }
+    overview.problem = (!problems.is_empty()).then(|| crate::article::sanitize(&problems.join("; ")));
+    overview
 }
 
 /// Every article of the library (hidden ones left out), oldest first (the order files load in), with people and state.

@@ -90,6 +90,7 @@ impl App {
         let mut order: Vec<usize> = (0..self.articles.len())
             .filter(|&i| !self.hidden.contains(&self.articles[i].id))
             .filter(|&i| person.as_ref().is_none_or(|set| set.contains(&i)))
+            .filter(|&i| self.feed_allows(i))
             .filter(|&i| match self.show {
                 Show::All => true,
                 Show::Unread => !self.is_read(i),

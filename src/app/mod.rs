@@ -5,6 +5,8 @@ mod action;
 mod collection;
 mod dwell;
 mod effect;
+mod feeds;
+mod feeds_fetch;
 mod flow;
 pub mod keymap;
 mod layout;
@@ -25,6 +27,8 @@ pub use action::{ACTIONS, Action, ActionDef};
 pub use collection::Collection;
 pub use dwell::DEFAULT_READ_AFTER;
 pub use effect::{Answer, Effect, Request};
+pub use feeds::{FeedRow, FeedSources, FeedsOverview, FeedsScreen, RowKind, UNTAGGED, feed_rows};
+pub use feeds_fetch::{FetchJob, FetchNews, FetchWhich};
 pub use layout::{
     Align, DEFAULT_MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, Reading, SidebarPref, article_text_area, inner,
     layout,

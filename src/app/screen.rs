@@ -21,6 +21,8 @@ pub enum Screen {
     Person(super::person_page::PersonScreen),
     /// The library search (`f`).
     Search(super::search_screen::SearchScreen),
+    /// The feeds by tag, with unread counts and errors (see [`super::feeds`]).
+    Feeds(super::feeds::FeedsScreen),
 }
 
 impl App {
@@ -48,6 +50,7 @@ impl App {
             Screen::People(_) => self.update_people_view(action),
             Screen::Person(_) => self.update_person_page(action),
             Screen::Search(_) => self.update_search_screen(action),
+            Screen::Feeds(_) => self.update_feeds(action),
         }
     }
 
@@ -70,6 +73,8 @@ impl App {
                 self.answer_search(a);
             }
             Answer::Library(found) => self.library_arrived(found),
+            Answer::Feeds(overview) => self.feeds_answered(overview),
+            Answer::Fetch(news) => self.fetch_news(news),
         }
     }
 }

@@ -164,6 +164,8 @@ pub struct App {
     pub mode: Mode,
     /// Screens open above the reader, the shown one last (see [`super::Screen`]).
     pub(super) screens: Vec<super::Screen>,
+    /// Feeds: where they come from, the list narrowed to one, a fetch under way.
+    pub(super) feeds: super::feeds::FeedsState,
     /// The terminal's size at the last draw or resize.
     pub size: (u16, u16),
     /// The time dates are shown relative to ("14:05" today, "Oct 17" this year): set when the
@@ -223,6 +225,7 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             screens: Vec::new(),
+            feeds: super::feeds::FeedsState::default(),
             size,
             now: chrono::Utc::now(),
             sidebar: SidebarPref::Auto,

@@ -30,6 +30,11 @@ impl App {
                 self.screens_resized();
             }
             (Mode::Normal, Action::PeopleView) => self.open_people_view(),
+            // The feeds view and fetching all are reached from every screen.
+            (Mode::Normal, Action::Feeds) if !matches!(self.screen(), Some(super::Screen::Feeds(_))) => {
+                self.open_feeds()
+            }
+            (Mode::Normal, Action::FetchAll) => self.start_fetch(super::feeds_fetch::FetchWhich::All),
             (Mode::Normal, a) if self.screen().is_some() => self.update_screen(a),
             (Mode::Search(_), a) => self.update_search_input(a),
             (Mode::Help { .. } | Mode::Quotes { .. }, a) => self.update_overlay(a),
@@ -112,6 +117,7 @@ impl App {
             Action::CycleShow => self.cycle_show(),
             Action::CycleSort => self.cycle_sort(),
             Action::ToggleLibrary => self.toggle_collection(),
+            Action::FetchFeed => self.fetch_shown_feed(),
             Action::ScrollUpAt(x, y) => self.wheel(x, y, false),
             Action::ScrollDownAt(x, y) => self.wheel(x, y, true),
             Action::ClickAt(x, y) => self.click(x, y),
@@ -216,6 +222,9 @@ impl App {
     fn cancel(&mut self) {
         if self.focus == Focus::List && self.filter.is_some() {
             self.clear_filter();
+            return;
+        }
+        if self.focus == Focus::List && self.clear_narrowing() {
             return;
         }
         if let Some(view) = self.view_mut()

@@ -19,11 +19,23 @@ pub struct FeedSettings {
     pub max_items: Option<usize>,
     /// Days an item is kept, by its date; `None` keeps them for ever.
     pub keep_days: Option<u64>,
+    /// Whether the reader fetches every feed in the background as it starts.
+    pub fetch_on_start: bool,
+    /// Minutes between background fetches while the reader runs; 0 never.
+    pub fetch_every: u64,
 }
 
 impl Default for FeedSettings {
     fn default() -> Self {
-        Self { connections: 8, timeout: 30, max_size: 20, max_items: None, keep_days: None }
+        Self {
+            connections: 8,
+            timeout: 30,
+            max_size: 20,
+            max_items: None,
+            keep_days: None,
+            fetch_on_start: false,
+            fetch_every: 0,
+        }
     }
 }
 
@@ -56,6 +68,16 @@ pub const FEED_SETTINGS: &[super::Setting] = &[
                feed's own `keep-days=N` in the urls file wins.",
         default: || "0".to_string(),
     },
+    super::Setting {
+        name: "fetch-on-start",
+        help: "Whether the reader fetches every feed in the background as it starts (true or false).",
+        default: || "false".to_string(),
+    },
+    super::Setting {
+        name: "fetch-every",
+        help: "Minutes between background fetches of every feed while the reader runs; 0 never (0 to 10080).",
+        default: || "0".to_string(),
+    },
 ];
 
 /// A whole number from `range`, or a mistake naming `setting`.
@@ -78,6 +100,21 @@ fn number(value: &Spanned<DeValue<'_>>, setting: &str, range: std::ops::RangeInc
     }
 }
 
+/// Minutes for `fetch-every`: a whole number, or one written as a string ("30").
+fn minutes(value: &Spanned<DeValue<'_>>) -> Checked<u64> {
+    const MAX: u64 = 7 * 24 * 60;
+    if let DeValue::String(text) = value.get_ref() {
+        return match text.trim().parse::<u64>() {
+            Ok(n) if n <= MAX => Ok(n),
+            _ => mistake(
+                value.span(),
+                format!("fetch-every must be a whole number of minutes from 0 to {MAX}, not \"{}\"", text.trim()),
+            ),
+        };
+    }
+    number(value, "fetch-every", 0..=MAX)
+}
+
 pub(super) fn read_feeds(config: &mut Config, value: &Spanned<DeValue<'_>>) -> Checked<()> {
     let feeds = &mut config.feeds;
     for (key, value) in table(value, "[feeds]")? {
@@ -90,6 +127,13 @@ pub(super) fn read_feeds(config: &mut Config, value: &Spanned<DeValue<'_>>) -> C
                 feeds.max_items = usize::try_from(n).ok().filter(|&n| n > 0);
             }
             "keep-days" => feeds.keep_days = Some(number(value, "keep-days", 0..=100_000)?).filter(|&n| n > 0),
+            "fetch-on-start" => match value.get_ref() {
+                DeValue::Boolean(b) => feeds.fetch_on_start = *b,
+                other => {
+                    return mistake(value.span(), format!("fetch-on-start must be true or false, not {}", kind(other)));
+                }
+            },
+            "fetch-every" => feeds.fetch_every = minutes(value)?,
             other => {
                 let allowed = FEED_SETTINGS.iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
                 return mistake(key.span(), format!("unknown setting `{other}` in [feeds]; allowed: {allowed}"));

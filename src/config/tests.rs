@@ -185,7 +185,27 @@ fn the_feeds_table_sets_fetching_and_retention_and_names_a_bad_value() {
         .unwrap();
     assert_eq!(
         c.feeds,
-        FeedSettings { connections: 3, timeout: 5, max_size: 2, max_items: Some(100), keep_days: Some(30) }
+        FeedSettings {
+            connections: 3,
+            timeout: 5,
+            max_size: 2,
+            max_items: Some(100),
+            keep_days: Some(30),
+            fetch_on_start: false,
+            fetch_every: 0
+        }
+    );
+    let c = parse("[feeds]\nfetch-on-start = true\nfetch-every = \"30\"\n", "c.toml").unwrap();
+    assert!(c.feeds.fetch_on_start);
+    assert_eq!(c.feeds.fetch_every, 30);
+    assert_eq!(parse("[feeds]\nfetch-every = 15\n", "c.toml").unwrap().feeds.fetch_every, 15);
+    assert_eq!(
+        err("[feeds]\nfetch-every = \"soon\"\n"),
+        "c.toml:2:15: fetch-every must be a whole number of minutes from 0 to 10080, not \"soon\""
+    );
+    assert_eq!(
+        err("[feeds]\nfetch-on-start = 1\n"),
+        "c.toml:2:18: fetch-on-start must be true or false, not the number 1"
     );
     assert_eq!(parse("[feeds]\nmax-items = 0\n", "c.toml").unwrap().feeds.max_items, None);
     assert_eq!(

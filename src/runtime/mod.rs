@@ -3,6 +3,7 @@
 //! [`crate::run`].
 
 pub mod event;
+pub mod fetcher;
 pub mod input;
 pub mod store_worker;
 pub mod tty;

@@ -40,6 +40,8 @@ enum Job {
 pub struct StoreWorker {
     jobs: Option<Sender<Job>>,
     thread: Option<JoinHandle<()>>,
+    /// For background fetches, which report to the loop as the worker does.
+    tell: super::fetcher::Tell,
 }
 
 impl StoreWorker {
@@ -53,12 +55,15 @@ impl StoreWorker {
     pub fn start(
         store: Box<dyn Store>,
         saving: bool,
-        tell: impl Fn(AppEvent) + Send + 'static,
+        tell: impl Fn(AppEvent) + Send + Sync + 'static,
     ) -> std::io::Result<Self> {
         let (jobs, rx) = mpsc::channel();
-        let thread =
-            std::thread::Builder::new().name("library".into()).spawn(move || work(store, saving, &rx, &tell))?;
-        Ok(Self { jobs: Some(jobs), thread: Some(thread) })
+        let tell: super::fetcher::Tell = Arc::new(tell);
+        let worker_tell = Arc::clone(&tell);
+        let thread = std::thread::Builder::new()
+            .name("library".into())
+            .spawn(move || work(store, saving, &rx, worker_tell.as_ref()))?;
+        Ok(Self { jobs: Some(jobs), thread: Some(thread), tell })
     }
 
     /// Adds `articles` to the library, or updates those whose text changed (state kept).
@@ -100,7 +105,12 @@ impl Drop for StoreWorker {
 impl Effects for StoreWorker {
     fn carry_out(&mut self, effects: Vec<Effect>) {
         for effect in effects {
-            self.send(Job::Effect(effect));
+            match effect {
+                // A fetch takes its own thread and connection: the worker stays free for the
+                // reader's writes and questions meanwhile.
+                Effect::Fetch(job) => super::fetcher::spawn(job, Arc::clone(&self.tell)),
+                other => self.send(Job::Effect(other)),
+            }
         }
     }
 }
@@ -201,7 +211,7 @@ pub(crate) fn apply_effect(store: &mut dyn Store, effect: Effect) -> crate::stor
         Effect::SavePosition { id, position } => {
             store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
         }
-        Effect::Ask(_) => Ok(()),
+        Effect::Ask(_) | Effect::Fetch(_) => Ok(()),
         Effect::PushHistory(query) => store.push_history(&query),
         Effect::SaveSearch { name, query } => store.save_search(&name, &query).map(drop),
     }

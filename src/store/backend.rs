@@ -6,8 +6,8 @@ use super::articles::StateColumn;
 use super::error::Result;
 use super::sqlite::SqliteStore;
 use super::{
-    ArticleRow, ArticleState, Counts, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage, PersonRow, Position,
-    Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
+    ArticleRow, ArticleState, Counts, FeedStatus, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage,
+    PersonRow, Position, Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
 };
 use crate::article::ArticleId;
 
@@ -86,5 +86,8 @@ impl Store for SqliteStore {
     }
     fn split_person(&mut self, person: PersonId, name: &str) -> Result<Option<PersonId>> {
         self.split_impl(person, name)
+    }
+    fn feed_statuses(&self) -> Result<Vec<FeedStatus>> {
+        self.feed_statuses_impl()
     }
 }

@@ -36,6 +36,7 @@
 mod articles;
 mod backend;
 mod error;
+mod feed_status;
 mod feeds;
 mod list;
 mod people_query;
@@ -56,6 +57,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub use error::{Result, StoreError};
+pub use feed_status::FeedStatus;
 pub use feeds::{Retention, StoredFeed};
 pub use people_query::{Associate, PeopleSort, PersonArticle, PersonPage, PersonQuote, PersonRow, RoleSpan};
 pub use persons::PersonId;
@@ -312,4 +314,9 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`].
     fn split_person(&mut self, person: PersonId, name: &str) -> Result<Option<PersonId>>;
+    /// Every feed the library knows, with its last fetch's error and its articles' read state.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn feed_statuses(&self) -> Result<Vec<FeedStatus>>;
 }

@@ -25,6 +25,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             let room = usize::from(area.width.saturating_sub(4)).saturating_sub(head.len() + 1);
             format!("{head}{} ", truncate(&f.person, room))
         }
+        None if app.narrowed_to().is_some() => {
+            let head = format!(" {}/{total} in ", app.selected + 1);
+            let room = usize::from(area.width.saturating_sub(4)).saturating_sub(head.len() + 1);
+            format!("{head}{} ", truncate(app.narrowed_to().unwrap_or_default(), room))
+        }
         None => {
             let what = match app.show {
                 Show::All => "Articles",

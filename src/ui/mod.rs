@@ -3,6 +3,7 @@
 
 mod article;
 mod cells;
+mod feeds;
 mod help;
 mod list;
 mod people;
@@ -58,16 +59,20 @@ fn render_screen(app: &App, screen: &crate::app::Screen, theme: &Theme, body: Re
         crate::app::Screen::People(view) => people_view::render(app, view, theme, body, buf),
         crate::app::Screen::Person(page) => person_page::render(page, theme, body, buf),
         crate::app::Screen::Search(s) => search::render(app, s, theme, body, buf),
+        crate::app::Screen::Feeds(feeds) => feeds::render(app, feeds, theme, body, buf),
     }
 }
 
-/// What the status bar says under a screen: its badge, where you are in it, and key hints.
-fn screen_status(app: &App, screen: &crate::app::Screen) -> (&'static str, String, String) {
-    match screen {
+/// What the status bar says under a screen: its badge, where you are in it, and key hints
+/// (`None`: the reader's own, as under the feeds view, whose keys and fetch progress are the
+/// reader's).
+fn screen_status(app: &App, screen: &crate::app::Screen) -> Option<(&'static str, String, String)> {
+    Some(match screen {
         crate::app::Screen::People(view) => people_view::status(app, view),
         crate::app::Screen::Person(page) => person_page::status(app, page),
         crate::app::Screen::Search(s) => search::status(app, s),
-    }
+        crate::app::Screen::Feeds(_) => return None,
+    })
 }
 
 /// Draws the reader's panes and its status bar.

@@ -32,11 +32,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         right(buf, area, &counter, theme);
         return;
     }
-    let on_screen = app.screen().filter(|_| app.mode == Mode::Normal).map(|s| super::screen_status(app, s));
+    let on_screen = app.screen().filter(|_| app.mode == Mode::Normal).and_then(|s| super::screen_status(app, s));
     let badge = match (&app.mode, app.focus, &on_screen) {
         (Mode::Help { .. }, ..) => " HELP ",
         (Mode::Quotes { .. }, ..) => " QUOTES ",
         (_, _, Some((badge, ..))) => badge,
+        _ if matches!(app.screen(), Some(crate::app::Screen::Feeds(_))) => " FEEDS ",
         (_, Focus::List, _) => " LIST ",
         (_, Focus::Article, _) => " ARTICLE ",
         (_, Focus::People, _) => " PEOPLE ",
@@ -46,7 +47,10 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(m.text.clone(), if m.kind == MessageKind::Warning { theme.warning } else { theme.status })
         }
         (None, Some((_, position, _))) => Span::styled(position.clone(), theme.status),
-        (None, None) => Span::styled(shown_from(app, position(app)), theme.status),
+        (None, None) => match app.fetch_progress() {
+            Some(progress) => Span::styled(progress, theme.status),
+            None => Span::styled(shown_from(app, position(app)), theme.status),
+        },
     };
     // What gives way when the bar is narrow: the key hint first, then the end of the message or
     // position; the match counter stays while anything does.
@@ -157,6 +161,9 @@ fn hint(app: &App) -> String {
     };
     let mut parts = match (mode, app.focus) {
         (KeyMode::Overlay, _) => vec![scroll_hint(app, mode), say(Action::Cancel, "close")],
+        (KeyMode::Feeds, _) => {
+            vec![say(Action::Open, "show"), say(Action::FetchFeed, "fetch"), say(Action::FetchAll, "all")]
+        }
         (_, Focus::People) => vec![say(Action::Open, "articles"), say(Action::ShowQuotes, "quotes")],
         (_, Focus::List) => vec![say(Action::Open, "read"), say(Action::StartSearch, "search")],
         (_, Focus::Article) => vec![say(Action::StartSearch, "search"), say(Action::ReadOn, "read on")],
@@ -167,7 +174,9 @@ fn hint(app: &App) -> String {
             parts.push(say(Action::ToggleSidebar, "people"));
         }
         parts.push(say(Action::ToggleHelp, "help"));
-        if app.focus != Focus::People {
+        if mode == KeyMode::Feeds {
+            parts.push(say(Action::Back, "back"));
+        } else if app.focus != Focus::People {
             parts.push(say(Action::Back, "quit"));
         }
     }

@@ -13,11 +13,11 @@ use std::time::Duration;
 use rayon::prelude::*;
 
 use super::{CommandError, FeedOptions, note};
-use crate::article::Article;
+use crate::article::{Article, ArticleId};
 use crate::config::FeedSettings;
 use crate::people::{Person, extract_with_mentions};
 use crate::sources::feed::{FeedReport, FetchOptions, FetchOutcome, FetchRequest, Subscription, Validators, fetch_all};
-use crate::store::{FeedId, NewArticle, Retention, SqliteStore, Store as _, UpsertReport};
+use crate::store::{FeedId, NewArticle, Retention, SqliteStore, Store as _, StoreError, UpsertReport};
 
 /// Items whose people are extracted, then written, together.
 const BATCH: usize = 1000;
@@ -31,6 +31,18 @@ pub struct FetchSummary {
     pub new: usize,
 }
 
+/// One feed's fetch, stored: its name and its line for the user, and what it added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedDone {
+    /// The feed's name (the urls file's title, else the feed's own, else its URL), cleaned.
+    pub name: String,
+    /// The outcome in words: "200 OK, 12 items, 3 new", "HTTP 404", ...
+    pub line: String,
+    pub failed: bool,
+    /// The articles the library did not have before.
+    pub added: Vec<ArticleId>,
+}
+
 /// Fetches `feeds` into the library at `store` and prints a line per feed on standard output.
 ///
 /// # Errors
@@ -41,94 +53,157 @@ pub fn fetch(
     settings: &FeedSettings,
     options: FetchOptions,
 ) -> Result<FetchSummary, CommandError> {
-    let store_err = |e: crate::store::StoreError| CommandError::Other(e.to_string());
-    let mut stored = Vec::with_capacity(feeds.len());
-    let mut requests = Vec::with_capacity(feeds.len());
-    for feed in feeds {
-        let known = store.feed_or_add(&feed.url).map_err(store_err)?;
-        let url = known.moved_to.clone().unwrap_or_else(|| feed.url.clone());
-        requests.push(FetchRequest {
-            url,
-            validators: Validators { etag: known.etag.clone(), last_modified: known.last_modified.clone() },
-            credentials: None,
-        });
-        stored.push(known);
-    }
-    let options = FetchOptions { connections: settings.connections, ..options };
     let progress = Progress::new(feeds.len());
-    let reports = fetch_all(&requests, &options, |_| progress.tick());
+    let done = fetch_into(feeds, store, settings, options, || progress.tick(), |_| {});
     progress.finish();
-
-    let mut summary = FetchSummary { feeds: feeds.len(), ..FetchSummary::default() };
+    let done = done.map_err(|e| CommandError::Other(e.to_string()))?;
     let mut out = io::stdout().lock();
-    for ((feed, known), mut report) in feeds.iter().zip(&stored).zip(reports) {
-        let fetched_title = match &report.outcome {
-            FetchOutcome::Updated { feed, .. } => feed.title.clone(),
-            _ => None,
-        };
-        let name =
-            feed.title.clone().or(fetched_title).or_else(|| known.title.clone()).unwrap_or_else(|| feed.url.clone());
-        // Said last, after what was stored.
-        let moved_to = report.moved_to.take();
-        let own = FeedOptions::from_tags(&feed.tags);
-        let retention = Retention {
-            max_items: own.max_items.or(settings.max_items).filter(|&n| n > 0),
-            older_than: own
-                .keep_days
-                .or(settings.keep_days)
-                .filter(|&d| d > 0)
-                .map(|d| unix_now() - i64::try_from(d).unwrap_or(i64::MAX / DAY) * DAY),
-        };
-        let mut line = store_report(store, known.id, &report, retention, &mut summary).map_err(store_err)?;
-        if let Some(to) = moved_to {
-            store.set_feed_moved(known.id, &to).map_err(store_err)?;
-            let to = crate::article::sanitize(&to);
-            line.push_str(&format!(
-                "; moved permanently to {to} (fetched from there from now on; the urls file is unchanged)"
-            ));
-        }
-        let _ = writeln!(out, "{}: {line}", crate::article::sanitize(&name));
+    for feed in &done {
+        let _ = writeln!(out, "{}: {}", feed.name, feed.line);
     }
     let _ = out.flush();
+    let summary = FetchSummary::of(&done);
     if summary.failed > 0 {
         note(&format!("{} of {} feeds could not be fetched (see above)", summary.failed, summary.feeds));
     }
     Ok(summary)
 }
 
-/// Stores one feed's outcome and returns its line: the summary, then "N new".
+impl FetchSummary {
+    /// The counts of a fetch's feeds.
+    #[must_use]
+    pub fn of(done: &[FeedDone]) -> Self {
+        Self {
+            feeds: done.len(),
+            failed: done.iter().filter(|d| d.failed).count(),
+            new: done.iter().map(|d| d.added.len()).sum(),
+        }
+    }
+}
+
+/// Fetches `feeds` in parallel and stores each one's outcome in `store`, in the order of
+/// `feeds`: its items with their people, its validators, its error or its success. `fetched`
+/// hears of each feed as its download ends (from a fetching thread), `stored` of each as it is
+/// in the library (from the caller's thread), so a caller can show progress.
+///
+/// # Errors
+/// Only when the library cannot be written; a feed that fails is recorded as failed.
+pub fn fetch_into(
+    feeds: &[Subscription],
+    store: &mut SqliteStore,
+    settings: &FeedSettings,
+    options: FetchOptions,
+    fetched: impl Fn() + Sync,
+    mut stored: impl FnMut(&FeedDone),
+) -> Result<Vec<FeedDone>, StoreError> {
+    let mut known_feeds = Vec::with_capacity(feeds.len());
+    let mut requests = Vec::with_capacity(feeds.len());
+    for feed in feeds {
+        let known = store.feed_or_add(&feed.url)?;
+        let url = known.moved_to.clone().unwrap_or_else(|| feed.url.clone());
+        requests.push(FetchRequest {
+            url,
+            validators: Validators { etag: known.etag.clone(), last_modified: known.last_modified.clone() },
+            credentials: None,
+        });
+        known_feeds.push(known);
+    }
+    let options = FetchOptions { connections: settings.connections, ..options };
+    // Each feed is stored as soon as it is in, while the others download: with many slow
+    // servers the library's work hides under the waiting. (The report is cloned to cross the
+    // thread; next to parsing it, that copy is small.)
+    let (send, receive) = std::sync::mpsc::channel::<FeedReport>();
+    let mut slots: Vec<Option<FeedDone>> = vec![None; feeds.len()];
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let (requests, options, fetched) = (&requests, &options, &fetched);
+        scope.spawn(move || {
+            fetch_all(requests, options, |report| {
+                fetched();
+                let _ = send.send(report.clone());
+            });
+        });
+        for mut report in receive {
+            let (Some(feed), Some(known)) = (feeds.get(report.index), known_feeds.get(report.index)) else {
+                continue;
+            };
+            let fetched_title = match &report.outcome {
+                FetchOutcome::Updated { feed, .. } => feed.title.clone(),
+                _ => None,
+            };
+            let name = feed
+                .title
+                .clone()
+                .or(fetched_title)
+                .or_else(|| known.title.clone())
+                .unwrap_or_else(|| feed.url.clone());
+            // Said last, after what was stored.
+            let moved_to = report.moved_to.take();
+            let own = FeedOptions::from_tags(&feed.tags);
+            let retention = Retention {
+                max_items: own.max_items.or(settings.max_items).filter(|&n| n > 0),
+                older_than: own
+                    .keep_days
+                    .or(settings.keep_days)
+                    .filter(|&d| d > 0)
+                    .map(|d| unix_now() - i64::try_from(d).unwrap_or(i64::MAX / DAY) * DAY),
+            };
+            let (mut line, added) = store_report(store, known.id, &report, retention)?;
+            if let Some(to) = moved_to {
+                store.set_feed_moved(known.id, &to)?;
+                let to = crate::article::sanitize(&to);
+                line.push_str(&format!(
+                    "; moved permanently to {to} (fetched from there from now on; the urls file is unchanged)"
+                ));
+            }
+            let failed = matches!(report.outcome, FetchOutcome::Failed(_));
+            let one = FeedDone { name: crate::article::sanitize(&name), line, failed, added };
+            stored(&one);
+            slots[report.index] = Some(one);
+        }
+        Ok(())
+    })?;
+    let done: Vec<FeedDone> = slots.into_iter().flatten().collect();
+    Ok(done)
+}
+
+/// Stores one feed's outcome (its error too, or that it worked) and returns its line (the
+/// summary, then "N new") and the articles it added.
 fn store_report(
     store: &mut SqliteStore,
     feed: FeedId,
     report: &FeedReport,
     retention: Retention,
-    summary: &mut FetchSummary,
-) -> crate::store::Result<String> {
+) -> crate::store::Result<(String, Vec<ArticleId>)> {
     let mut line = report.summary();
+    let mut added = Vec::new();
     match &report.outcome {
-        FetchOutcome::Failed(_) => {
-            summary.failed += 1;
-            return Ok(line);
+        FetchOutcome::Failed(error) => {
+            store.set_feed_outcome(feed, Some(&crate::article::sanitize(&error.to_string())))?;
+            return Ok((line, added));
         }
-        FetchOutcome::Unchanged => {}
+        FetchOutcome::Unchanged => store.set_feed_outcome(feed, None)?,
         FetchOutcome::Updated { feed: parsed, validators } => {
             let items = kept(&parsed.articles, retention);
-            let added = store_items(store, feed, &items)?.added;
-            summary.new += added;
-            line.push_str(&format!(", {added} new"));
+            let ids: Vec<ArticleId> = items.iter().map(|a| a.id.clone()).collect();
+            let known = store.known_hashes(&ids)?;
+            added = ids.into_iter().filter(|id| !known.contains_key(id)).collect();
+            added.dedup();
+            store_items(store, feed, &items)?;
+            line.push_str(&format!(", {} new", added.len()));
             store.set_feed_fetched(
                 feed,
                 parsed.title.as_deref(),
                 validators.etag.as_deref(),
                 validators.last_modified.as_deref(),
             )?;
+            store.set_feed_outcome(feed, None)?;
         }
     }
     let dropped = store.prune_feed(feed, retention)?;
     if dropped > 0 {
         line.push_str(&format!(", {dropped} old dropped"));
     }
-    Ok(line)
+    Ok((line, added))
 }
 
 /// The items retention would keep: none older than its cutoff, at most its newest `max_items`
