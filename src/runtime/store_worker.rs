@@ -188,7 +188,8 @@ pub(crate) fn add(store: &mut dyn Store, articles: &[Article]) -> crate::store::
     let people: Vec<Vec<crate::people::Person>> =
         changed.iter().map(|a| crate::people::extract_with_mentions(a)).collect();
     let batch: Vec<NewArticle<'_>> =
-        changed.iter().zip(&people).map(|(a, p)| NewArticle::new(a, p, a.published)).collect();
+        // A feed file's items keep their link, to open or fetch in full when read from the library.
+        changed.iter().zip(&people).map(|(a, p)| NewArticle { link: a.link.as_deref(), ..NewArticle::new(a, p, a.published) }).collect();
     if batch.is_empty() {
         return Ok(());
     }
