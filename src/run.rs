@@ -24,6 +24,10 @@ pub trait Effects {
     fn take_answers(&mut self) -> Vec<Answer> {
         Vec::new()
     }
+    /// Whether the terminal was lent out (`|`) since the last call: everything is drawn again.
+    fn take_redraw(&mut self) -> bool {
+        false
+    }
 }
 
 /// A runner that does everything at once on the caller's thread: for `--screenshot` and tests,
@@ -43,8 +47,6 @@ impl<'a> Direct<'a> {
 }
 
 impl Effects for Direct<'_> {
-    // No question exists until the first screen asks one: then this allowance goes.
-    #[allow(unreachable_code)]
     fn carry_out(&mut self, effects: Vec<Effect>) {
         let Some(store) = self.store.as_deref_mut() else { return };
         for effect in effects {
@@ -83,6 +85,10 @@ impl<T: Effects> Effects for Option<T> {
     fn take_answers(&mut self) -> Vec<Answer> {
         self.as_mut().map(Effects::take_answers).unwrap_or_default()
     }
+
+    fn take_redraw(&mut self) -> bool {
+        self.as_mut().is_some_and(Effects::take_redraw)
+    }
 }
 
 /// Why the loop ended.
@@ -103,8 +109,6 @@ pub enum Exit {
 ///
 /// # Errors
 /// When the terminal cannot be drawn: the caller restores it and exits.
-// No answer exists until the first screen asks a question: then this allowance goes.
-#[allow(unreachable_code)]
 pub fn run<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -114,6 +118,11 @@ pub fn run<B: Backend, E: EventSource>(
 ) -> io::Result<Exit> {
     let mut dirty = true;
     loop {
+        if effects.take_redraw() {
+            // The screen is the command's: nothing on it is what the terminal thinks it is.
+            terminal.clear().map_err(|e| io::Error::other(e.to_string()))?;
+            dirty = true;
+        }
         if dirty {
             app.now = chrono::Utc::now();
             terminal

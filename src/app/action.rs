@@ -50,6 +50,15 @@ pub enum Action {
     CycleShow,
     /// Newest first, oldest first, by headline.
     CycleSort,
+    // Taking the article out of the reader (feedfiles).
+    /// Open the article's link in the browser; with a count N, the Nth link it lists.
+    OpenLink,
+    /// Pipe the article's text to a command typed at a prompt.
+    PipeArticle,
+    /// Save the article's text to a file named at a prompt.
+    SaveArticle,
+    /// Fetch the full text of the article's page.
+    FullText,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -112,6 +121,10 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::Undo, "undo", "undo the last mark-all-read or delete"),
     def(Action::CycleShow, "cycle-show", "list: all, unread, starred articles"),
     def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
+    def(Action::OpenLink, "open-link", "open the article's link in the browser (3O: its link [3])"),
+    def(Action::PipeArticle, "pipe", "pipe the article's text to a command"),
+    def(Action::SaveArticle, "save", "save the article's text to a file"),
+    def(Action::FullText, "full-text", "fetch the full text of the article's page"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person filter"),
     def(Action::ToggleHelp, "help", "this help"),

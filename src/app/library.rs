@@ -81,8 +81,13 @@ pub fn add_bundled_once(store: &mut dyn Store) -> crate::store::Result<()> {
 /// scripted runs (see [`crate::run::Effects`]).
 #[must_use]
 pub fn answer(store: &dyn Store, request: super::Request) -> super::Answer {
-    let _ = store;
-    match request {}
+    match request {
+        // A library that cannot say is one that keeps none: fetch it.
+        super::Request::FullText { id, url } => {
+            let text = store.full_text(&id).ok().flatten();
+            super::Answer::StoredFullText { id, url, text }
+        }
+    }
 }
 
 /// Every article of the library (hidden ones left out), oldest first (the order files load in), with people and state.

@@ -8,6 +8,7 @@ pub mod keymap;
 mod layout;
 pub mod library;
 mod list;
+mod outward;
 pub mod overlay;
 mod people;
 mod screen;
@@ -16,15 +17,17 @@ mod state;
 mod update;
 
 pub use action::{ACTIONS, Action, ActionDef};
-pub use effect::{Answer, Effect, Request};
+pub use effect::{Answer, Effect, Request, SaveError};
 pub use layout::{
     Align, DEFAULT_MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, PaneRects, Panes, Reading, SidebarPref, article_text_area, inner,
     layout,
 };
 pub use list::{Show, SortOrder};
+pub use outward::{article_text, file_name};
 pub use screen::Screen;
 pub use state::{
-    Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,
+    Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, PromptInput, PromptKind, SearchInput,
+    SearchKind, SearchState,
 };
 
 #[cfg(test)]

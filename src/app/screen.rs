@@ -43,6 +43,12 @@ impl App {
 
     /// Takes what the library answered to an [`Effect::Ask`](super::Effect::Ask).
     pub fn answer(&mut self, answer: Answer) {
-        match answer {}
+        match answer {
+            a @ (Answer::StoredFullText { .. }
+            | Answer::FetchedFullText { .. }
+            | Answer::Opened(_)
+            | Answer::Saved(_)
+            | Answer::Piped(_)) => self.answer_outward(a),
+        }
     }
 }

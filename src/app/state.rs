@@ -74,6 +74,28 @@ pub enum Mode {
     Quotes {
         scroll: u16,
     },
+    /// Typing a command or a file name in the status bar (`|`, `w`).
+    Prompt(PromptInput),
+}
+
+/// What a line typed in the status bar is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A command to pipe the article to.
+    Pipe,
+    /// A file to save the article in.
+    Save,
+    /// Whether to replace the file at `path` (y or n).
+    Overwrite { path: String },
+}
+
+/// A line being typed in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptInput {
+    pub kind: PromptKind,
+    pub text: String,
+    /// Byte offset of the cursor in `text`, on a character boundary.
+    pub cursor: usize,
 }
 
 /// Per-article state, kept while the user reads others.
@@ -176,6 +198,8 @@ pub struct App {
     pub keymap: Arc<Keymap>,
     /// How the article is laid out: its text's width and place, and whether it is zoomed.
     pub reading: Reading,
+    /// Articles shown with their full text (fetched, or kept by the library), by id.
+    pub(super) full_text: HashSet<ArticleId>,
 }
 
 impl App {
@@ -219,6 +243,7 @@ impl App {
             current: None,
             keymap: Arc::new(Keymap::default()),
             reading: Reading::default(),
+            full_text: HashSet::new(),
         };
         app.rebuild_list();
         app

@@ -133,7 +133,7 @@ fn mistakes_name_the_place_say_what_is_wrong_and_list_what_is_allowed() {
         ),
         (
             "[keys.lists]\n",
-            "c.toml:1:7: unknown key mode [keys.lists]; allowed: reader, list, article, people, search-prompt, overlay"
+            "c.toml:1:7: unknown key mode [keys.lists]; allowed: reader, list, article, people, search-prompt, input-prompt, overlay"
                 .into(),
         ),
         (

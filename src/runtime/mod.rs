@@ -4,6 +4,7 @@
 
 pub mod event;
 pub mod input;
+pub mod outside;
 pub mod store_worker;
 pub mod tty;
 

@@ -99,8 +99,6 @@ impl Effects for StoreWorker {
     }
 }
 
-// No question exists until the first screen asks one: then this allowance goes.
-#[allow(unreachable_code)]
 fn work(mut store: Box<dyn Store>, saving: bool, jobs: &mpsc::Receiver<Job>, tell: &dyn Fn(AppEvent)) {
     let mut positions: HashMap<ArticleId, Position> = HashMap::new();
     let mut due: Option<Instant> = None;
@@ -175,7 +173,13 @@ pub(crate) fn apply_effect(store: &mut dyn Store, effect: Effect) -> crate::stor
         Effect::SavePosition { id, position } => {
             store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
         }
-        Effect::Ask(_) => Ok(()),
+        Effect::StoreFullText { id, text } => store.set_full_text(&id, &text),
+        // Done by the runner outside the library (see `runtime::outside`).
+        Effect::Ask(_)
+        | Effect::OpenUrl(_)
+        | Effect::SaveText { .. }
+        | Effect::Pipe { .. }
+        | Effect::FetchFullText { .. } => Ok(()),
     }
 }
 

@@ -84,4 +84,10 @@ impl Store for SqliteStore {
     fn split_person(&mut self, person: PersonId, name: &str) -> Result<Option<PersonId>> {
         self.split_impl(person, name)
     }
+    fn full_text(&self, id: &ArticleId) -> Result<Option<crate::sources::feed::FullText>> {
+        self.full_text_impl(id)
+    }
+    fn set_full_text(&mut self, id: &ArticleId, text: &crate::sources::feed::FullText) -> Result<()> {
+        self.set_full_text_impl(id, text)
+    }
 }

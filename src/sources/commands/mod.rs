@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use fetch::{FetchSummary, fetch};
+pub use fetch::{FetchSummary, fetch, options};
 pub use newsboat::{NewsboatError, NewsboatImport, import_newsboat};
 
 use super::feed::{Subscription, UrlsFile, add_url, export_opml, import_opml, parse_urls, remove_url};
