@@ -163,10 +163,15 @@ pub fn run<B: Backend, E: EventSource>(
                     if let Some(action) = app.keymap.action_for(keymap::key_mode(app), input) {
                         app.update(action);
                         effects.carry_out(app.take_effects());
-                        // A runner that answers at once: the answers are in this frame.
-                        for answer in effects.take_answers() {
-                            app.answer(answer);
-                            effects.carry_out(app.take_effects());
+                        // A runner that answers at once: the answers are in this frame, and
+                        // so are the answers to what they asked in turn.
+                        let mut answers = effects.take_answers();
+                        while !answers.is_empty() {
+                            for answer in answers {
+                                app.answer(answer);
+                                effects.carry_out(app.take_effects());
+                            }
+                            answers = effects.take_answers();
                         }
                         dirty = true;
                         if app.should_quit {
