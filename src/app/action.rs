@@ -121,7 +121,7 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::Undo, "undo", "undo the last mark-all-read or delete"),
     def(Action::CycleShow, "cycle-show", "list: all, unread, starred articles"),
     def(Action::CycleSort, "cycle-sort", "order: newest first, oldest first, by headline"),
-    def(Action::OpenLink, "open-link", "open the article's link in the browser (3O: its link [3])"),
+    def(Action::OpenLink, "open-link", "open the link in the browser (3O: listed link [3])"),
     def(Action::PipeArticle, "pipe", "pipe the article's text to a command"),
     def(Action::SaveArticle, "save", "save the article's text to a file"),
     def(Action::FullText, "full-text", "fetch the full text of the article's page"),
