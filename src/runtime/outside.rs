@@ -205,13 +205,22 @@ fn pipe(command: &str, text: &str) -> Result<String, String> {
     let mut out = std::io::stdout();
     let _ = write!(out, "\n[cyberreader: press Enter to go back to the reader]");
     let _ = out.flush();
-    let _ = std::io::stdin().read_line(&mut String::new());
+    wait_for_enter();
     drop(lent);
     match result {
         Ok(Ok(status)) if status.success() => Ok(format!("| {shown}: done")),
         Ok(Ok(status)) => Ok(format!("| {shown}: ended with {status}")),
         Ok(Err(e)) | Err(e) => Err(format!("Could not run {shown}: {}", io_words(&e))),
     }
+}
+
+/// Reads the terminal up to the end of a line. Not through `std::io::stdin`, whose lock the
+/// (parked) input thread holds for its life.
+fn wait_for_enter() {
+    use std::io::Read as _;
+    let Ok(mut tty) = std::fs::File::open("/dev/tty") else { return };
+    let mut byte = [0u8; 1];
+    while matches!(tty.read(&mut byte), Ok(1)) && byte[0] != b'\n' {}
 }
 
 /// An I/O error as a short phrase, without the "(os error N)" tail.
