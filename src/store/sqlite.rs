@@ -13,7 +13,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_history_saved_session.sql"),
     include_str!("migrations/003_feed_moves.sql"),
     include_str!("migrations/004_persons.sql"),
-    include_str!("migrations/005_feedfiles.sql"),
+    include_str!("migrations/006_full_texts.sql"),
 ];
 
 /// The version whose migration brings persons: the articles already stored get theirs then.
