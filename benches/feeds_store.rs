@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use cyberreader::config::FeedSettings;
-use cyberreader::sources::commands::{fetch_into, fetch_options};
+use cyberreader::sources::commands::{fetch_into, options as fetch_options};
 use cyberreader::sources::feed::{FetchOptions, ProxySetting, Subscription};
 use cyberreader::store::SqliteStore;
 use divan::Bencher;

@@ -16,6 +16,7 @@ use crate::article::Library;
 use crate::config::{self, Config};
 use crate::keys::parse_keys;
 use crate::run::{Exit, run};
+use crate::runtime::outside::Outside;
 use crate::runtime::store_worker::StoreWorker;
 use crate::runtime::{self, AppEvent, Scripted};
 use crate::ui::buffer_text;
@@ -461,7 +462,10 @@ fn screenshot_app(
     let theme = config.theme(color);
     let mut events = Scripted::keys(keys);
     // Scripted events and an off-screen buffer cannot fail.
-    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut crate::run::Direct::new(store, false));
+    let has_library = store.is_some();
+    let mut effects = Outside::new(crate::run::Direct::new(store, false), has_library, None);
+    effects.fetch = crate::sources::commands::options(&config.feeds);
+    let _ = run(&mut terminal, &mut app, &theme, &mut events, &mut effects);
     if let Err(never) = terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area())) {
         match never {}
     }
@@ -511,9 +515,14 @@ fn read_interactively(prepared: library::Prepared, config: &Config, color: bool)
                 crate::run::Effects::carry_out(&mut worker, app.take_effects());
             }
             runtime::fetcher::every(config.feeds.fetch_every, notifier.clone());
+            let notifier_for_outside = notifier.clone();
             runtime::tty::spawn_reader(notifier)?;
             maybe_panic_for_tests();
-            let exit = run(&mut terminal, &mut app, &config.theme(color), &mut events, &mut worker);
+            let has_library = worker.is_some();
+            let mut effects = Outside::new(worker, has_library, Some(notifier_for_outside));
+            effects.fetch = crate::sources::commands::options(&config.feeds);
+            let exit = run(&mut terminal, &mut app, &config.theme(color), &mut events, &mut effects);
+            let worker = effects.into_inner();
             // Everything the user did is on disk before the reader ends.
             if let Some(w) = worker {
                 w.save_session(app.session());

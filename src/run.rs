@@ -24,6 +24,10 @@ pub trait Effects {
     fn take_answers(&mut self) -> Vec<Answer> {
         Vec::new()
     }
+    /// Whether the terminal was lent out (`|`) since the last call: everything is drawn again.
+    fn take_redraw(&mut self) -> bool {
+        false
+    }
 }
 
 /// A runner that does everything at once on the caller's thread: for `--screenshot` and tests,
@@ -85,6 +89,10 @@ impl<T: Effects> Effects for Option<T> {
     fn take_answers(&mut self) -> Vec<Answer> {
         self.as_mut().map(Effects::take_answers).unwrap_or_default()
     }
+
+    fn take_redraw(&mut self) -> bool {
+        self.as_mut().is_some_and(Effects::take_redraw)
+    }
 }
 
 /// Why the loop ended.
@@ -123,6 +131,11 @@ pub fn run<B: Backend, E: EventSource>(
             let marked = app.take_effects();
             dirty |= !marked.is_empty();
             effects.carry_out(read.into_iter().chain(marked).collect());
+        }
+        if effects.take_redraw() {
+            // The screen is the command's: nothing on it is what the terminal thinks it is.
+            terminal.clear().map_err(|e| io::Error::other(e.to_string()))?;
+            dirty = true;
         }
         if dirty {
             app.now = chrono::Utc::now();

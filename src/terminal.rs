@@ -51,6 +51,45 @@ impl Drop for Session {
     }
 }
 
+/// Whether the terminal is lent to a command (`|`): Ctrl-C then goes to the command, not to the
+/// reader, which waits for it.
+static LENT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The terminal lent to a command run from the reader: cooked mode, the main screen, the
+/// cursor shown, and the reader's input thread parked so that every key goes to the command.
+/// Dropped, the terminal is the reader's again (the caller redraws all of it).
+pub struct Lent {
+    _input: crate::runtime::tty::Parked,
+    keyboard: bool,
+    taken: bool,
+}
+
+/// Lends the terminal (see [`Lent`]).
+#[must_use]
+pub fn lend() -> Lent {
+    let input = crate::runtime::tty::park();
+    let keyboard = KEYBOARD_PUSHED.load(std::sync::atomic::Ordering::Relaxed);
+    let taken = *TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    LENT.store(true, std::sync::atomic::Ordering::Relaxed);
+    restore();
+    Lent { _input: input, keyboard, taken }
+}
+
+impl Drop for Lent {
+    fn drop(&mut self) {
+        LENT.store(false, std::sync::atomic::Ordering::Relaxed);
+        if !self.taken {
+            return;
+        }
+        let _ = enable_raw_mode();
+        let _ = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide);
+        *TAKEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = true;
+        if self.keyboard {
+            use_keyboard_protocol();
+        }
+    }
+}
+
 /// The terminal answered that it speaks the kitty keyboard protocol: ask for it, so that C-i and
 /// Tab, C-m and Enter, Esc and Alt are told apart and every key in the config can be bound.
 pub fn use_keyboard_protocol() {
@@ -131,6 +170,10 @@ pub fn watch_signals(events: Notifier) -> io::Result<()> {
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH])?;
         std::thread::Builder::new().name("signals".into()).spawn(move || {
             for sig in signals.forever() {
+                // Ctrl-C and Ctrl-\ in a command the terminal is lent to are the command's.
+                if (sig == SIGINT || sig == SIGQUIT) && LENT.load(std::sync::atomic::Ordering::Relaxed) {
+                    continue;
+                }
                 if sig == SIGWINCH {
                     if let Ok((w, h)) = terminal::size() {
                         events.send(AppEvent::Input(crossterm::event::Event::Resize(w, h)));

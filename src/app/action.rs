@@ -70,6 +70,15 @@ pub enum Action {
     FetchFeed,
     /// Fetch every feed.
     FetchAll,
+    // Taking the article out of the reader (feedfiles).
+    /// Open the article's link in the browser; with a count N, the Nth link it lists.
+    OpenLink,
+    /// Pipe the article's text to a command typed at a prompt.
+    PipeArticle,
+    /// Save the article's text to a file named at a prompt.
+    SaveArticle,
+    /// Fetch the full text of the article's page.
+    FullText,
     /// A digit of a count typed before a move ("20j", "5n", "30G").
     Digit(u8),
     // Editing the search query.
@@ -142,6 +151,10 @@ pub const ACTIONS: &[ActionDef] = &[
     def(Action::Feeds, "feeds", "the feeds view: feeds by tag, unread counts, errors"),
     def(Action::FetchFeed, "fetch-feed", "fetch this article's feed, in the background"),
     def(Action::FetchAll, "fetch-all", "fetch every feed, in the background"),
+    def(Action::OpenLink, "open-link", "open the link in the browser (3O: listed link [3])"),
+    def(Action::PipeArticle, "pipe", "pipe the article's text to a command"),
+    def(Action::SaveArticle, "save", "save the article's text to a file"),
+    def(Action::FullText, "full-text", "fetch the full text of the article's page"),
     def(Action::Accept, "accept", "keep the search"),
     def(Action::Cancel, "cancel", "clear the search, then the person or feed filter"),
     def(Action::ToggleHelp, "help", "this help"),

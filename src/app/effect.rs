@@ -2,6 +2,7 @@
 //! library on disk), which report back as events. The state never waits for them.
 
 use crate::article::ArticleId;
+use crate::sources::feed::FullText;
 use crate::store::{PeopleSort, PersonId, PersonPage, PersonRow};
 
 use super::state::Anchor;
@@ -25,6 +26,18 @@ pub enum Effect {
     SaveSearch { name: String, query: String },
     /// Fetch feeds in the background; news of it comes back as [`Answer::Fetch`].
     Fetch(super::feeds_fetch::FetchJob),
+    // Leaving the reader (feedfiles): the runner does these and answers with an [`Answer`].
+    /// Open `url` in the browser (`$BROWSER`, else the platform's opener).
+    OpenUrl(String),
+    /// Write `text` to `path` (relative to the current directory); an existing file is replaced
+    /// only when `overwrite`.
+    SaveText { path: String, text: String, overwrite: bool },
+    /// Run `command` with `sh -c`, `text` on its standard input, the terminal lent to it.
+    Pipe { command: String, text: String },
+    /// Fetch the page at `url` and extract the article `id`'s full text.
+    FetchFullText { id: ArticleId, url: String },
+    /// Keep the full text fetched for `id` in the library.
+    StoreFullText { id: ArticleId, text: FullText },
 }
 
 /// What a screen asks of the library (see [`Effect::Ask`]).
@@ -55,6 +68,8 @@ pub enum Request {
     /// The feeds view's feeds: the subscriptions of the urls file at `urls` (for tags and
     /// titles) and what the library knows of every feed.
     Feeds { urls: Option<std::path::PathBuf> },
+    /// The full text kept for `id`, if any; `url` is where to fetch it otherwise (feedfiles).
+    FullText { id: ArticleId, url: String },
 }
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
@@ -109,4 +124,31 @@ pub enum Answer {
     Feeds(super::feeds::FeedsOverview),
     /// How a background fetch goes (from the fetching thread, not the library worker).
     Fetch(super::feeds_fetch::FetchNews),
+    // feedfiles: full text, and what the runner did outside the reader.
+    /// The full text the library keeps for `id` (`None`: fetch it from `url`).
+    StoredFullText {
+        id: ArticleId,
+        url: String,
+        text: Option<FullText>,
+    },
+    /// The full text fetched for `id`, or why there is none.
+    FetchedFullText {
+        id: ArticleId,
+        result: Result<FullText, String>,
+    },
+    /// The browser was started on the URL, or why not.
+    Opened(Result<String, String>),
+    /// Where the article was written, or why not.
+    Saved(Result<String, SaveError>),
+    /// The piped command ended: how, in words.
+    Piped(Result<String, String>),
+}
+
+/// Why an article was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// A file is there already (the path as given): ask before replacing it.
+    Exists(String),
+    /// Anything else, in words that name the file.
+    Failed(String),
 }

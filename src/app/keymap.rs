@@ -24,6 +24,8 @@ pub enum KeyMode {
     People,
     /// Typing a search after `/`.
     Prompt,
+    /// Typing a command after `|` or a file name after `w`: the search prompt's editing keys.
+    Input,
     /// The help and quotes overlays.
     Overlay,
     /// The people view (`app::people_view`).
@@ -60,6 +62,7 @@ pub const MODES: &[ModeDef] = &[
     mode(KeyMode::Article, "article", "In the article", Some(KeyMode::Reader)),
     mode(KeyMode::People, "people", "In the people sidebar", Some(KeyMode::Reader)),
     mode(KeyMode::Prompt, "search-prompt", "Typing a search (after /)", None),
+    mode(KeyMode::Input, "input-prompt", "Typing a command or file name (after | or w)", Some(KeyMode::Prompt)),
     mode(KeyMode::Overlay, "overlay", "Help and quotes", None),
     mode(KeyMode::PeopleView, "people-view", "In the people view (P)", Some(KeyMode::Reader)),
     mode(KeyMode::Person, "person", "On a person's page", Some(KeyMode::Reader)),
@@ -111,6 +114,10 @@ pub const DEFAULTS: &[(KeyMode, Action, &[Key])] = &[
     (KeyMode::Global, Action::Feeds, &[ch('F')]),
     (KeyMode::Reader, Action::FetchFeed, &[ch('r')]),
     (KeyMode::Global, Action::FetchAll, &[ch('R')]),
+    (KeyMode::Reader, Action::OpenLink, &[ch('O')]),
+    (KeyMode::Reader, Action::PipeArticle, &[ch('|')]),
+    (KeyMode::Reader, Action::SaveArticle, &[ch('w')]),
+    (KeyMode::Reader, Action::FullText, &[ch('x')]),
     (KeyMode::Reader, Action::Cancel, &[key(KeyCode::Esc)]),
     (KeyMode::Reader, Action::ToggleHelp, &[ch('?'), key(KeyCode::F(1))]),
     (KeyMode::Reader, Action::Back, &[ch('q')]),
@@ -251,7 +258,7 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
                 | Action::Back
                 | Action::Quit
         ),
-        KeyMode::Prompt => editing || matches!(action, Action::Cancel | Action::Quit),
+        KeyMode::Prompt | KeyMode::Input => editing || matches!(action, Action::Cancel | Action::Quit),
         KeyMode::Overlay => matches!(
             action,
             Action::Down
@@ -323,6 +330,8 @@ pub fn does_something(mode: KeyMode, action: Action) -> bool {
 fn help_in(mode: KeyMode, action: Action) -> Option<&'static str> {
     Some(match (mode, action) {
         (KeyMode::Prompt, Action::Cancel) => "abandon the search, back to where you were",
+        (KeyMode::Input, Action::Cancel) => "abandon: nothing is run or saved",
+        (KeyMode::Input, Action::Accept) => "run the command, or save",
         (KeyMode::Overlay, Action::Cancel | Action::Back) => "close",
         (KeyMode::Overlay, Action::Down) => "scroll down",
         (KeyMode::Overlay, Action::Up) => "scroll up",
@@ -461,6 +470,7 @@ impl Keymap {
                 let plain = !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
                 match (mode, k.code) {
                     (KeyMode::Prompt | KeyMode::Search, KeyCode::Char(c)) if plain => Some(Action::Insert(c)),
+                    (KeyMode::Prompt | KeyMode::Input, KeyCode::Char(c)) if plain => Some(Action::Insert(c)),
                     (KeyMode::Reader | KeyMode::List | KeyMode::Article | KeyMode::People, KeyCode::Char(c))
                         if plain =>
                     {
@@ -561,6 +571,7 @@ pub fn key_mode(app: &App) -> KeyMode {
     }
     match (&app.mode, app.focus) {
         (Mode::Search(_), _) => KeyMode::Prompt,
+        (Mode::Prompt(_), _) => KeyMode::Input,
         (Mode::Help { .. } | Mode::Quotes { .. }, _) => KeyMode::Overlay,
         (Mode::Normal, Focus::List) => KeyMode::List,
         (Mode::Normal, Focus::Article) => KeyMode::Article,

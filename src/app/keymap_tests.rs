@@ -21,7 +21,7 @@ fn reader_keys_fall_back_from_the_pane_to_the_reader() {
         assert_eq!(k.action_for(m, &plain('q')), Some(Action::Back));
         assert_eq!(k.action_for(m, &plain('7')), Some(Action::Digit(7)));
         assert_eq!(k.action_for(m, &plain('0')), Some(Action::Digit(0)));
-        assert_eq!(k.action_for(m, &plain('x')), None);
+        assert_eq!(k.action_for(m, &plain('y')), None);
     }
     // Space reads on in the article, pages elsewhere; J and K are the article pane's.
     assert_eq!(k.action_for(KeyMode::Article, &plain(' ')), Some(Action::ReadOn));

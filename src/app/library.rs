@@ -94,6 +94,11 @@ pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
         Request::SearchFilter { query } => super::search_screen::filter(store, query),
         Request::Library => super::Answer::Library(load_all(store).map(std::sync::Arc::new).map_err(|e| e.to_string())),
         Request::Feeds { urls } => super::Answer::Feeds(feeds_overview(store, urls.as_deref())),
+        // A library that cannot say is one that keeps none: fetch it.
+        Request::FullText { id, url } => {
+            let text = store.full_text(&id).ok().flatten();
+            super::Answer::StoredFullText { id, url, text }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ pub mod keymap;
 mod layout;
 pub mod library;
 mod list;
+mod outward;
 pub mod overlay;
 mod people;
 pub mod people_view;
@@ -26,7 +27,7 @@ mod update;
 pub use action::{ACTIONS, Action, ActionDef};
 pub use collection::Collection;
 pub use dwell::DEFAULT_READ_AFTER;
-pub use effect::{Answer, Effect, Request};
+pub use effect::{Answer, Effect, Request, SaveError};
 pub use feeds::{FeedRow, FeedSources, FeedsOverview, FeedsScreen, RowKind, UNTAGGED, feed_rows};
 pub use feeds_fetch::{FetchJob, FetchNews, FetchWhich};
 pub use layout::{
@@ -34,9 +35,11 @@ pub use layout::{
     layout,
 };
 pub use list::{Show, SortOrder};
+pub use outward::{article_text, file_name};
 pub use screen::Screen;
 pub use state::{
-    Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, SearchInput, SearchKind, SearchState,
+    Anchor, App, ArticleView, Focus, ListFilter, Message, MessageKind, Mode, PromptInput, PromptKind, SearchInput,
+    SearchKind, SearchState,
 };
 
 #[cfg(test)]

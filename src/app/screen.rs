@@ -75,6 +75,11 @@ impl App {
             Answer::Library(found) => self.library_arrived(found),
             Answer::Feeds(overview) => self.feeds_answered(overview),
             Answer::Fetch(news) => self.fetch_news(news),
+            a @ (Answer::StoredFullText { .. }
+            | Answer::FetchedFullText { .. }
+            | Answer::Opened(_)
+            | Answer::Saved(_)
+            | Answer::Piped(_)) => self.answer_outward(a),
         }
     }
 }

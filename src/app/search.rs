@@ -276,13 +276,13 @@ enum Edit {
 }
 
 /// Where the grapheme before byte `at` of `text` starts (`at` itself at the start).
-fn previous_grapheme(text: &str, at: usize) -> usize {
+pub(super) fn previous_grapheme(text: &str, at: usize) -> usize {
     use unicode_segmentation::UnicodeSegmentation;
     text[..at].grapheme_indices(true).next_back().map_or(0, |(i, _)| i)
 }
 
 /// Where the grapheme at byte `at` of `text` ends (`at` itself at the end).
-fn next_grapheme(text: &str, at: usize) -> usize {
+pub(super) fn next_grapheme(text: &str, at: usize) -> usize {
     use unicode_segmentation::UnicodeSegmentation;
     text[at..].graphemes(true).next().map_or(at, |g| at + g.len())
 }

@@ -77,6 +77,28 @@ pub enum Mode {
     Quotes {
         scroll: u16,
     },
+    /// Typing a command or a file name in the status bar (`|`, `w`).
+    Prompt(PromptInput),
+}
+
+/// What a line typed in the status bar is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// A command to pipe the article to.
+    Pipe,
+    /// A file to save the article in.
+    Save,
+    /// Whether to replace the file at `path` (y or n).
+    Overwrite { path: String },
+}
+
+/// A line being typed in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptInput {
+    pub kind: PromptKind,
+    pub text: String,
+    /// Byte offset of the cursor in `text`, on a character boundary.
+    pub cursor: usize,
 }
 
 /// Per-article state, kept while the user reads others.
@@ -192,6 +214,8 @@ pub struct App {
     pub read_after: Option<std::time::Duration>,
     /// The article shown and since when (see [`App::observe`]).
     pub(super) dwell: Option<super::dwell::Dwell>,
+    /// Articles shown with their full text (fetched, or kept by the library), by id.
+    pub(super) full_text: HashSet<ArticleId>,
 }
 
 impl App {
@@ -240,6 +264,7 @@ impl App {
             shelf: None,
             read_after: Some(super::dwell::DEFAULT_READ_AFTER),
             dwell: None,
+            full_text: HashSet::new(),
         };
         app.rebuild_list();
         app

@@ -37,6 +37,7 @@ impl App {
             (Mode::Normal, Action::FetchAll) => self.start_fetch(super::feeds_fetch::FetchWhich::All),
             (Mode::Normal, a) if self.screen().is_some() => self.update_screen(a),
             (Mode::Search(_), a) => self.update_search_input(a),
+            (Mode::Prompt(_), a) => self.update_prompt(a),
             (Mode::Help { .. } | Mode::Quotes { .. }, a) => self.update_overlay(a),
             (Mode::Normal, a) => self.update_normal(a),
         }
@@ -118,6 +119,10 @@ impl App {
             Action::CycleSort => self.cycle_sort(),
             Action::ToggleLibrary => self.toggle_collection(),
             Action::FetchFeed => self.fetch_shown_feed(),
+            Action::OpenLink => self.open_link(count),
+            Action::PipeArticle => self.start_prompt(super::PromptKind::Pipe),
+            Action::SaveArticle => self.start_prompt(super::PromptKind::Save),
+            Action::FullText => self.full_text(),
             Action::ScrollUpAt(x, y) => self.wheel(x, y, false),
             Action::ScrollDownAt(x, y) => self.wheel(x, y, true),
             Action::ClickAt(x, y) => self.click(x, y),

@@ -118,8 +118,9 @@ impl Source {
     }
 }
 
-/// What reading one source gave: the article, and a problem to report.
-type ReadResult = (Option<Article>, Option<Problem>);
+/// What reading one source gave: its articles (a text file is one, a feed file one per item),
+/// and a problem to report.
+type ReadResult = (Vec<Article>, Option<Problem>);
 
 fn finish(sources: Vec<Source>, mut problems: Vec<Problem>) -> Result<Library, LoadError> {
     let results: Vec<ReadResult> = sources.par_iter().map(read_one).collect();
@@ -140,16 +141,21 @@ fn read_one(source: &Source) -> ReadResult {
         Source::Bundled { bytes, .. } => (Cow::Borrowed(bytes), None),
         Source::File(path) => match read_file(path) {
             Ok((b, modified)) => (Cow::Owned(b), modified),
-            Err(message) => return (None, Some(skipped(&display, message))),
+            Err(message) => return (Vec::new(), Some(skipped(&display, message))),
         },
     };
+    if let Source::File(path) = source
+        && crate::sources::feed::looks_like_feed(&bytes)
+    {
+        return read_feed(&bytes, path, &display, modified);
+    }
     let hash = format!("{:016x}", fnv1a(&bytes));
     // One copy of the text at a time: the file's bytes become the text where they are UTF-8,
     // and are dropped once decoded otherwise; the sanitized text replaces it where it differs.
     let (text, encoding) = match decode_owned(bytes) {
         Ok(decoded) => decoded,
-        Err(NotText::Empty) => return (None, Some(skipped(&display, "empty file".to_string()))),
-        Err(NotText::Binary) => return (None, Some(skipped(&display, "not text (binary data)".to_string()))),
+        Err(NotText::Empty) => return (Vec::new(), Some(skipped(&display, "empty file".to_string()))),
+        Err(NotText::Binary) => return (Vec::new(), Some(skipped(&display, "not text (binary data)".to_string()))),
     };
     let caveat = match encoding {
         Encoding::Utf8 | Encoding::Utf16 | Encoding::Utf32 => None,
@@ -163,7 +169,7 @@ fn read_one(source: &Source) -> ReadResult {
     let clean = cleaned.map_or(text, Cow::Owned);
     if clean.trim().is_empty() {
         let why = "no text once control characters and escape sequences are removed, skipped";
-        return (None, Some(skipped(&display, why.to_string())));
+        return (Vec::new(), Some(skipped(&display, why.to_string())));
     }
     let mut article = parse_clean(&clean, &display);
     let date = article.dateline.as_ref().and_then(|d| d.date.as_deref());
@@ -172,7 +178,29 @@ fn read_one(source: &Source) -> ReadResult {
     article.id = source.id();
     article.hash = hash;
     let problem = caveat.map(|message| Problem { path: display, message, skipped: false });
-    (Some(article), problem)
+    (vec![article], problem)
+}
+
+/// A file whose content is a feed (RSS, RDF, Atom, JSON Feed, whatever it is called): each item
+/// an article, as a fetched feed's are (see [`crate::sources::feed::parse_feed_file`]). An item without a date takes the file's time.
+fn read_feed(bytes: &[u8], path: &Path, display: &str, modified: Option<std::time::SystemTime>) -> ReadResult {
+    let fallback = canonical(path).display().to_string();
+    let mut feed = match crate::sources::feed::parse_feed_file(bytes, &fallback) {
+        Ok(feed) => feed,
+        Err(e) => return (Vec::new(), Some(skipped(display, format!("{e}, skipped")))),
+    };
+    if feed.articles.is_empty() {
+        return (Vec::new(), Some(skipped(display, "a feed without items, skipped".to_string())));
+    }
+    let file_time = modified.map(|m| chrono::DateTime::<chrono::Utc>::from(m).timestamp());
+    for article in &mut feed.articles {
+        // Named by the feed's title as a fetched item is; a feed without one, by the file.
+        if feed.title.is_none() {
+            article.path = display.to_string();
+        }
+        article.published = article.published.or(file_time);
+    }
+    (feed.articles, None)
 }
 
 /// [`decode`], keeping the bytes as the text where they are already UTF-8 (a file read into

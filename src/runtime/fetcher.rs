@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::app::{Answer, FetchJob, FetchNews, FetchWhich};
 use crate::runtime::AppEvent;
-use crate::sources::commands::{FetchSummary, fetch_into, fetch_options};
+use crate::sources::commands::{FetchSummary, fetch_into, options as fetch_options};
 use crate::sources::feed::{Subscription, parse_urls};
 use crate::store::{SqliteStore, Store as _};
 

@@ -5,6 +5,7 @@
 pub mod event;
 pub mod fetcher;
 pub mod input;
+pub mod outside;
 pub mod store_worker;
 pub mod tty;
 

@@ -211,9 +211,17 @@ pub(crate) fn apply_effect(store: &mut dyn Store, effect: Effect) -> crate::stor
         Effect::SavePosition { id, position } => {
             store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
         }
-        Effect::Ask(_) | Effect::Fetch(_) => Ok(()),
         Effect::PushHistory(query) => store.push_history(&query),
         Effect::SaveSearch { name, query } => store.save_search(&name, &query).map(drop),
+        Effect::StoreFullText { id, text } => store.set_full_text(&id, &text),
+        // Done elsewhere: questions by the worker's loop, fetching by the fetcher, the rest by
+        // the runner outside the library (see `runtime::outside`).
+        Effect::Ask(_)
+        | Effect::Fetch(_)
+        | Effect::OpenUrl(_)
+        | Effect::SaveText { .. }
+        | Effect::Pipe { .. }
+        | Effect::FetchFullText { .. } => Ok(()),
     }
 }
 
@@ -226,7 +234,8 @@ pub(crate) fn add(store: &mut dyn Store, articles: &[Article]) -> crate::store::
     let people: Vec<Vec<crate::people::Person>> =
         changed.iter().map(|a| crate::people::extract_with_mentions(a)).collect();
     let batch: Vec<NewArticle<'_>> =
-        changed.iter().zip(&people).map(|(a, p)| NewArticle::new(a, p, a.published)).collect();
+        // A feed file's items keep their link, to open or fetch in full when read from the library.
+        changed.iter().zip(&people).map(|(a, p)| NewArticle { link: a.link.as_deref(), ..NewArticle::new(a, p, a.published) }).collect();
     if batch.is_empty() {
         return Ok(());
     }

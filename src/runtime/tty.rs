@@ -25,6 +25,7 @@ const ESCAPE_WAIT: Duration = Duration::from_millis(25);
 /// # Errors
 /// When the thread cannot be started.
 pub fn spawn_reader(events: Notifier) -> io::Result<JoinHandle<()>> {
+    let parking = Parking::new();
     std::thread::Builder::new().name("input".into()).spawn(move || {
         let stdin = io::stdin();
         let mut input = stdin.lock();
@@ -32,6 +33,11 @@ pub fn spawn_reader(events: Notifier) -> io::Result<JoinHandle<()>> {
         let mut parser = InputParser::default();
         let mut parsed = Vec::new();
         loop {
+            if let Some(parking) = &parking
+                && !parking.readable(&stdin)
+            {
+                continue;
+            }
             let n = match input.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => n,
@@ -53,6 +59,84 @@ pub fn spawn_reader(events: Notifier) -> io::Result<JoinHandle<()>> {
         }
         events.send(AppEvent::InputClosed);
     })
+}
+
+/// The reader's side of [`park`]: a socket the reader waits on beside the terminal, woken when
+/// the terminal is lent, and the channels to say it has stopped reading and to go on.
+struct Parking {
+    wake: std::os::unix::net::UnixStream,
+    parked: std::sync::mpsc::Sender<()>,
+    resume: std::sync::mpsc::Receiver<()>,
+}
+
+/// What [`park`] holds of the reader.
+struct Control {
+    wake: std::os::unix::net::UnixStream,
+    parked: std::sync::mpsc::Receiver<()>,
+    resume: std::sync::mpsc::Sender<()>,
+}
+
+static CONTROL: std::sync::Mutex<Option<Control>> = std::sync::Mutex::new(None);
+
+/// The reader's input thread stopped reading the terminal; it reads again when this is dropped.
+pub struct Parked(bool);
+
+/// Stops the input thread reading the terminal (so that a command the terminal is lent to gets
+/// every key) and returns once it has; nothing to stop without an input thread.
+#[must_use]
+pub fn park() -> Parked {
+    use std::io::Write as _;
+    let control = CONTROL.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let Some(control) = control.as_ref() else { return Parked(false) };
+    let parked = (&control.wake).write_all(&[1]).is_ok() && control.parked.recv().is_ok();
+    Parked(parked)
+}
+
+impl Drop for Parked {
+    fn drop(&mut self) {
+        if !self.0 {
+            return;
+        }
+        if let Some(control) = CONTROL.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_ref() {
+            let _ = control.resume.send(());
+        }
+    }
+}
+
+impl Parking {
+    /// Sets up parking for the one input thread; `None` (no parking: the reader reads as
+    /// before) when the socket cannot be made.
+    fn new() -> Option<Self> {
+        let (wake, woken) = std::os::unix::net::UnixStream::pair().ok()?;
+        let (parked_tx, parked_rx) = std::sync::mpsc::channel();
+        let (resume_tx, resume_rx) = std::sync::mpsc::channel();
+        let control = Control { wake, parked: parked_rx, resume: resume_tx };
+        *CONTROL.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(control);
+        Some(Self { wake: woken, parked: parked_tx, resume: resume_rx })
+    }
+
+    /// Waits until the terminal has input (true), or until asked to park (then parks until
+    /// resumed, and returns false).
+    fn readable(&self, stdin: &io::Stdin) -> bool {
+        use rustix::event::{PollFd, PollFlags, poll};
+        use std::io::Read as _;
+        let mut fds = [PollFd::new(stdin, PollFlags::IN), PollFd::new(&self.wake, PollFlags::IN)];
+        loop {
+            match poll(&mut fds, None) {
+                Ok(_) => break,
+                Err(rustix::io::Errno::INTR) => {}
+                // Cannot wait on both: read the terminal as before.
+                Err(_) => return true,
+            }
+        }
+        if fds[1].revents().is_empty() {
+            return true;
+        }
+        let _ = (&self.wake).read(&mut [0u8; 16]);
+        let _ = self.parked.send(());
+        let _ = self.resume.recv();
+        false
+    }
 }
 
 /// Whether more input can be read within `wait`.

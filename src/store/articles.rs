@@ -216,6 +216,7 @@ impl SqliteStore {
         let Some((key, mut stored, paragraphs, credits)) = found else { return Ok(None) };
         stored.article.paragraphs = serde_json::from_str(&paragraphs).map_err(|e| self.json_err(e))?;
         stored.article.credits = serde_json::from_str(&credits).map_err(|e| self.json_err(e))?;
+        self.with_full_text(&mut stored.article)?;
         let mut stmt = self
             .conn
             .prepare_cached("SELECT name, role, mentions, aliases, quotes FROM people WHERE article = ?1 ORDER BY ord")

@@ -90,4 +90,10 @@ impl Store for SqliteStore {
     fn feed_statuses(&self) -> Result<Vec<FeedStatus>> {
         self.feed_statuses_impl()
     }
+    fn full_text(&self, id: &ArticleId) -> Result<Option<crate::sources::feed::FullText>> {
+        self.full_text_impl(id)
+    }
+    fn set_full_text(&mut self, id: &ArticleId, text: &crate::sources::feed::FullText) -> Result<()> {
+        self.set_full_text_impl(id, text)
+    }
 }

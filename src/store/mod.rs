@@ -38,6 +38,7 @@ mod backend;
 mod error;
 mod feed_status;
 mod feeds;
+mod full_text;
 mod list;
 mod people_query;
 mod persons;
@@ -319,4 +320,14 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`].
     fn feed_statuses(&self) -> Result<Vec<FeedStatus>>;
+    /// The full text kept for `id` (its page's article), if any.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn full_text(&self, id: &ArticleId) -> Result<Option<crate::sources::feed::FullText>>;
+    /// Keeps `text` as the full text of `id`; [`Store::article`] shows it from now on.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn set_full_text(&mut self, id: &ArticleId, text: &crate::sources::feed::FullText) -> Result<()>;
 }

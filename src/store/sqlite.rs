@@ -14,6 +14,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_feed_moves.sql"),
     include_str!("migrations/004_persons.sql"),
     include_str!("migrations/005_feed_errors.sql"),
+    include_str!("migrations/006_full_texts.sql"),
 ];
 
 /// The version whose migration brings persons: the articles already stored get theirs then.

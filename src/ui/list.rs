@@ -106,7 +106,11 @@ fn meta_line(article: &Article, now: chrono::DateTime<chrono::Utc>) -> String {
     .flatten()
     .collect();
     if dateline.is_none() {
-        let name = article.path.rsplit(['/', '\\']).next().unwrap_or(&article.path);
+        // A feed item by its feed's name (which may hold a '/'), a file by its file name.
+        let name = article
+            .source
+            .as_deref()
+            .unwrap_or_else(|| article.path.rsplit(['/', '\\']).next().unwrap_or(&article.path));
         return [date.as_deref(), Some(name)].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     }
     parts.join(" · ")

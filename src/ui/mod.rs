@@ -49,7 +49,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match &app.mode {
         Mode::Help { scroll } => help::render_help(app, theme, *scroll, area, buf),
         Mode::Quotes { scroll } => help::render_quotes(app, theme, *scroll, area, buf),
-        Mode::Normal | Mode::Search(_) => {}
+        Mode::Normal | Mode::Search(_) | Mode::Prompt(_) => {}
     }
 }
 
@@ -114,7 +114,7 @@ fn pane<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
 }
 
 fn is_focused(app: &App, focus: Focus) -> bool {
-    app.focus == focus && matches!(app.mode, Mode::Normal | Mode::Search(_))
+    app.focus == focus && matches!(app.mode, Mode::Normal | Mode::Search(_) | Mode::Prompt(_))
 }
 
 /// `text` cut to `width` columns, with "…" where it was cut.

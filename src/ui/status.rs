@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{Theme, put, truncate};
-use crate::app::{App, Focus, MessageKind, Mode, SearchKind};
+use crate::app::{App, Focus, MessageKind, Mode, PromptKind, SearchKind};
 use crate::text::columns;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -14,22 +14,16 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     if let Mode::Search(input) = &app.mode {
         let counter = counter(app).unwrap_or_default();
-        let prompt_width = width.saturating_sub(columns(&counter) + 1);
-        let (before, after) = input.query.split_at(input.cursor);
-        let mut chars = after.chars();
-        let under = chars.next().map_or(" ".to_string(), |c| c.to_string());
-        // A query longer than the bar keeps the cursor in view: "…" where either end is cut.
-        let room = prompt_width.saturating_sub(1 + columns(&under));
-        let before = tail(before, room);
-        let after = truncate(chars.as_str(), room.saturating_sub(columns(&before))).into_owned();
-        let line = Line::from(vec![
-            Span::styled("/", theme.badge),
-            Span::styled(before, theme.status),
-            Span::styled(under, theme.cursor),
-            Span::styled(after, theme.status),
-        ]);
-        put(buf, area.x, area.y, u16::try_from(prompt_width).unwrap_or(area.width), &line);
-        right(buf, area, &counter, theme);
+        prompt(buf, area, theme, ("/".to_string(), String::new()), (&input.query, input.cursor), &counter);
+        return;
+    }
+    if let Mode::Prompt(input) = &app.mode {
+        let label = match &input.kind {
+            PromptKind::Pipe => ("|".to_string(), " ".to_string()),
+            PromptKind::Save => ("save to:".to_string(), " ".to_string()),
+            PromptKind::Overwrite { path } => (format!("{path} exists; replace it? (y/n):"), " ".to_string()),
+        };
+        prompt(buf, area, theme, label, (&input.text, input.cursor), "");
         return;
     }
     let on_screen = app.screen().filter(|_| app.mode == Mode::Normal).and_then(|s| super::screen_status(app, s));
@@ -76,6 +70,32 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if right_width > 0 && right_width + 1 < avail {
         right(buf, area, &right_text, theme);
     }
+}
+
+/// A line being typed: its label (badge, then the space after it), the text with the cursor,
+/// and `counter` on the right.
+fn prompt(buf: &mut Buffer, area: Rect, theme: &Theme, label: (String, String), text: (&str, usize), counter: &str) {
+    let width = usize::from(area.width);
+    let (text, cursor) = text;
+    let (badge, gap) = label;
+    let label_width = columns(&badge) + columns(&gap);
+    let prompt_width = width.saturating_sub(columns(counter) + 1);
+    let (before, after) = text.split_at(cursor);
+    let mut chars = after.chars();
+    let under = chars.next().map_or(" ".to_string(), |c| c.to_string());
+    // A line longer than the bar keeps the cursor in view: "…" where either end is cut.
+    let room = prompt_width.saturating_sub(label_width + columns(&under));
+    let before = tail(before, room);
+    let after = truncate(chars.as_str(), room.saturating_sub(columns(&before))).into_owned();
+    let line = Line::from(vec![
+        Span::styled(badge, theme.badge),
+        Span::styled(gap, theme.status),
+        Span::styled(before, theme.status),
+        Span::styled(under, theme.cursor),
+        Span::styled(after, theme.status),
+    ]);
+    put(buf, area.x, area.y, u16::try_from(prompt_width).unwrap_or(area.width), &line);
+    right(buf, area, counter, theme);
 }
 
 /// The end of `text` in `width` columns, with "…" first where it was cut.

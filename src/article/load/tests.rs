@@ -169,3 +169,50 @@ fn text_in_legacy_encodings_loads_with_the_encoding_named() {
     assert!(lib.articles[0].paragraphs[0].contains("윤석열 대통령은"), "{:?}", lib.articles[0].paragraphs);
     assert_eq!(lib.problems[0].message, "not UTF-8; read as EUC-KR");
 }
+
+const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Hill Times</title><id>urn:hill</id>
+<entry><title>Road reopens</title><id>urn:hill:1</id><link href="https://hill.example/road"/>
+<updated>2026-05-01T10:00:00Z</updated><author><name>Ana Ruiz</name></author>
+<content type="html">&lt;p&gt;Engineer Paul Okafor said the road was safe.&lt;/p&gt;</content></entry>
+<entry><title>No date here</title><id>urn:hill:2</id><summary>Short.</summary></entry>
+</feed>"#;
+
+#[test]
+fn a_file_whose_content_is_a_feed_is_read_as_its_items_whatever_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // A .txt name, and the feed gives no self link: ids are within the file's canonical path.
+    let path = write(dir.path(), "saved.txt", ATOM.as_bytes());
+    let lib = load_paths(std::slice::from_ref(&path)).unwrap();
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    assert_eq!(lib.articles.len(), 2);
+    let first = &lib.articles[0];
+    let canonical = fs::canonicalize(&path).unwrap();
+    assert_eq!(first.id.as_str(), format!("feed:{}#urn:hill:1", canonical.display()));
+    assert_eq!(first.title, "Road reopens");
+    assert_eq!(first.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(first.source.as_deref(), Some("Hill Times"));
+    assert_eq!(first.link.as_deref(), Some("https://hill.example/road"));
+    assert_eq!(first.path, "Hill Times");
+    assert_eq!(first.paragraphs, ["Engineer Paul Okafor said the road was safe."]);
+    assert_eq!(first.published, Some(1_777_629_600));
+    // An item without a date takes the file's time.
+    let modified = fs::metadata(&path).unwrap().modified().unwrap();
+    assert_eq!(lib.articles[1].published, Some(chrono::DateTime::<chrono::Utc>::from(modified).timestamp()));
+}
+
+#[test]
+fn a_broken_or_empty_feed_file_is_reported_and_binary_data_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = write(dir.path(), "broken.xml", b"<?xml version=\"1.0\"?><rss><channel><item><title>x</rss>");
+    let empty = write(dir.path(), "empty.rss", b"<rss version=\"2.0\"><channel><title>Nothing</title></channel></rss>");
+    let binary = write(dir.path(), "image.xml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10");
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let lib = load_paths(&[broken, empty, binary, good]).unwrap();
+    assert_eq!(lib.articles.len(), 1);
+    let messages: Vec<String> = lib.problems.iter().map(ToString::to_string).collect();
+    assert!(messages[0].contains("broken.xml: malformed feed"), "{messages:?}");
+    assert!(messages[1].ends_with("empty.rss: a feed without items, skipped"), "{messages:?}");
+    assert!(messages[2].ends_with("image.xml: not text (binary data)"), "{messages:?}");
+    assert!(lib.problems.iter().all(|p| p.skipped));
+}

@@ -148,6 +148,10 @@ pub fn fetch_into(
                     .map(|d| unix_now() - i64::try_from(d).unwrap_or(i64::MAX / DAY) * DAY),
             };
             let (mut line, added) = store_report(store, known.id, &report, retention)?;
+            // A feed tagged full-text: each new item's page, fetched once and kept.
+            if let (true, FetchOutcome::Updated { feed: parsed, .. }) = (own.full_text, &report.outcome) {
+                line.push_str(&full_texts(store, &parsed.articles, options)?);
+            }
             if let Some(to) = moved_to {
                 store.set_feed_moved(known.id, &to)?;
                 let to = crate::article::sanitize(&to);
@@ -204,6 +208,31 @@ fn store_report(
         line.push_str(&format!(", {dropped} old dropped"));
     }
     Ok((line, added))
+}
+
+/// For a feed tagged `full-text`: the page of each item the library has no full text for yet,
+/// fetched and kept (so each is fetched once); ", N full texts" for the feed's line, with the
+/// count that failed.
+fn full_texts(store: &mut SqliteStore, items: &[Article], options: &FetchOptions) -> crate::store::Result<String> {
+    let (mut fetched, mut failed) = (0, 0);
+    for item in items {
+        let Some(link) = &item.link else { continue };
+        if store.full_text(&item.id)?.is_some() {
+            continue;
+        }
+        match crate::sources::feed::fetch_full_text(link, options) {
+            Ok(text) => {
+                store.set_full_text(&item.id, &text)?;
+                fetched += 1;
+            }
+            Err(_) => failed += 1,
+        }
+    }
+    Ok(match (fetched, failed) {
+        (0, 0) => String::new(),
+        (n, 0) => format!(", {n} full texts"),
+        (n, f) => format!(", {n} full texts ({f} pages could not be read)"),
+    })
 }
 
 /// The items retention would keep: none older than its cutoff, at most its newest `max_items`

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub use fetch::{FeedDone, FetchSummary, fetch, fetch_into, options as fetch_options};
+pub use fetch::{FeedDone, FetchSummary, fetch, fetch_into, options};
 pub use newsboat::{NewsboatError, NewsboatImport, import_newsboat};
 
 use super::feed::{Subscription, UrlsFile, add_url, export_opml, import_opml, parse_urls, remove_url};
@@ -239,11 +239,16 @@ pub fn export(path: &Path) -> Result<(), CommandError> {
     }
 }
 
-/// A feed's own settings, written as tags in the urls file: `max-items=N`, `keep-days=N`.
+/// The tag that has a feed's items fetched in full.
+pub const FULL_TEXT_TAG: &str = "full-text";
+
+/// A feed's own settings, written as tags in the urls file: `max-items=N`, `keep-days=N`, and
+/// `full-text` (fetch each new item's page for its full text).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FeedOptions {
     pub max_items: Option<usize>,
     pub keep_days: Option<u64>,
+    pub full_text: bool,
 }
 
 impl FeedOptions {
@@ -252,6 +257,9 @@ impl FeedOptions {
     pub fn from_tags(tags: &[String]) -> Self {
         let mut options = Self::default();
         for tag in tags {
+            if tag == FULL_TEXT_TAG {
+                options.full_text = true;
+            }
             match Self::parse_one(tag) {
                 Some(Self { max_items: Some(n), .. }) => options.max_items = Some(n),
                 Some(Self { keep_days: Some(n), .. }) => options.keep_days = Some(n),
@@ -265,8 +273,8 @@ impl FeedOptions {
         let (name, value) = tag.split_once('=')?;
         let n: u64 = value.trim().parse().ok()?;
         match name.trim() {
-            "max-items" => Some(Self { max_items: usize::try_from(n).ok(), keep_days: None }),
-            "keep-days" => Some(Self { max_items: None, keep_days: Some(n) }),
+            "max-items" => Some(Self { max_items: usize::try_from(n).ok(), ..Self::default() }),
+            "keep-days" => Some(Self { keep_days: Some(n), ..Self::default() }),
             _ => None,
         }
     }

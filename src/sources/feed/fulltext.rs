@@ -18,6 +18,19 @@ pub struct FullText {
     pub links: Vec<String>,
 }
 
+impl FullText {
+    /// The paragraphs the reader shows: its own, then its links listed as a feed item's are.
+    #[must_use]
+    pub fn shown_paragraphs(&self) -> Vec<String> {
+        let mut paragraphs = self.paragraphs.clone();
+        if !self.links.is_empty() {
+            paragraphs.push("Links:".to_string());
+            paragraphs.extend(self.links.iter().enumerate().map(|(i, l)| format!("[{}] {l}", i + 1)));
+        }
+        paragraphs
+    }
+}
+
 /// Why no full text came.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FullTextError {

@@ -20,5 +20,5 @@ pub use html::{HtmlText, clean_line, html_to_line, html_to_text};
 pub use http::{Credentials, ProxySetting, user_agent};
 pub use item::{article_with_title, item_article};
 pub use opml::{OpmlError, export_opml, import_opml};
-pub use parse::{FeedError, ParsedFeed, looks_like_feed, parse_feed};
+pub use parse::{FeedError, ParsedFeed, looks_like_feed, parse_feed, parse_feed_file};
 pub use urls::{AddError, Subscription, UrlsFile, UrlsProblem, add_url, parse_urls, remove_url};

@@ -98,21 +98,63 @@ fn kind(bytes: &[u8]) -> Kind {
 /// # Errors
 /// [`FeedError`] when the bytes are no feed at all or cannot be read as one.
 pub fn parse_feed(bytes: &[u8], http_charset: Option<&str>, feed_url: &str) -> Result<ParsedFeed, FeedError> {
+    let base = url::Url::parse(feed_url).ok().map(|_| feed_url.to_string());
+    parse_with(bytes, http_charset, base, |_| feed_url.to_string())
+}
+
+/// Parses a feed read from a file: its items' ids are within the feed's own address (its
+/// `rel="self"` link) when it gives one, else within `fallback` (the file's canonical path), so
+/// the same feed saved twice is the same articles.
+///
+/// # Errors
+/// [`FeedError`] when the bytes are no feed at all or cannot be read as one.
+pub fn parse_feed_file(bytes: &[u8], fallback: &str) -> Result<ParsedFeed, FeedError> {
+    // feed-rs gives a JSON Feed's `feed_url` no rel to tell it from the home page: read it here.
+    let json_self = (kind(bytes) == Kind::Json).then(|| json_feed_url(bytes)).flatten();
+    parse_with(bytes, None, None, |feed| {
+        json_self
+            .into_iter()
+            .chain(feed.links.iter().filter(|l| l.rel.as_deref() == Some("self")).map(|l| l.href.clone()))
+            // Parsed and written again: no control character or space survives in an id.
+            .find_map(|href| url::Url::parse(href.trim()).ok().map(String::from))
+            .unwrap_or_else(|| fallback.to_string())
+    })
+}
+
+/// The `feed_url` of a JSON Feed: the address it says it is published at.
+fn json_feed_url(bytes: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(&to_utf8(bytes, None)).ok()?;
+    value.get("feed_url")?.as_str().map(str::to_string)
+}
+
+/// What the document is, or why it is none: the checks made before the XML or JSON is parsed.
+fn check(bytes: &[u8]) -> Result<(), FeedError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(FeedError::NotAFeed("empty"));
     }
     match kind(bytes) {
-        Kind::Html => return Err(FeedError::NotAFeed("HTML page")),
-        Kind::Json if !is_json_feed(bytes) => return Err(FeedError::NotAFeed("JSON but not a JSON Feed")),
-        Kind::Other if bytes.iter().take(1024).any(|&b| b == 0) => return Err(FeedError::NotAFeed("binary data")),
-        Kind::Other => return Err(FeedError::NotAFeed("neither XML nor JSON")),
-        _ => {}
+        Kind::Html => Err(FeedError::NotAFeed("HTML page")),
+        Kind::Json if !is_json_feed(bytes) => Err(FeedError::NotAFeed("JSON but not a JSON Feed")),
+        Kind::Other if bytes.iter().take(1024).any(|&b| b == 0) => Err(FeedError::NotAFeed("binary data")),
+        Kind::Other => Err(FeedError::NotAFeed("neither XML nor JSON")),
+        _ => Ok(()),
     }
+}
+
+/// Parses with feed-rs; `base` resolves relative links, `feed_url` names the feed (for the
+/// items' ids) once it is parsed.
+fn parse_with(
+    bytes: &[u8],
+    http_charset: Option<&str>,
+    base: Option<String>,
+    feed_url: impl FnOnce(&feed_rs::model::Feed) -> String,
+) -> Result<ParsedFeed, FeedError> {
+    check(bytes)?;
     let text = to_utf8(bytes, http_charset);
     let text = declare_utf8(&text);
     let parser = feed_rs::parser::Builder::new()
         // A file path is no base: feed-rs would refuse the feed's relative links against it.
-        .base_uri(url::Url::parse(feed_url).ok().map(|_| feed_url))
+        .base_uri(base.as_deref())
         // An item without a guid is known by its link (newsboat does the same), else its title.
         .id_generator(|links, title, _| match (links.first(), title) {
             (Some(link), _) => link.href.clone(),
@@ -121,9 +163,10 @@ pub fn parse_feed(bytes: &[u8], http_charset: Option<&str>, feed_url: &str) -> R
         })
         .build();
     let feed = parser.parse(text.as_bytes()).map_err(|e| FeedError::Malformed(clean_message(&e.to_string())))?;
+    let feed_url = feed_url(&feed);
     let title = feed.title.as_ref().map(|t| clean_line(&t.content)).filter(|t| !t.is_empty());
     let link = feed.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).map(|l| sanitize(&l.href));
-    let articles = feed.entries.par_iter().map(|entry| item_article(entry, feed_url, title.as_deref())).collect();
+    let articles = feed.entries.par_iter().map(|entry| item_article(entry, &feed_url, title.as_deref())).collect();
     Ok(ParsedFeed { title, link, articles })
 }
 

@@ -103,3 +103,18 @@ fn escape_sequences_in_titles_and_bodies_never_reach_the_article() {
     // The C1 CSI takes "2J" with it, as a terminal would.
     assert_eq!(a.title, "Red alert");
 }
+
+#[test]
+fn a_feed_file_is_known_by_its_self_link_else_by_the_path_given() {
+    let with_self = r#"<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title>
+        <atom:link rel="self" href="https://t.example/rss"/><item><guid>a</guid><title>A</title></item></channel></rss>"#;
+    let feed = parse_feed_file(with_self.as_bytes(), "/home/u/t.xml").unwrap();
+    assert_eq!(feed.articles[0].id.as_str(), "feed:https://t.example/rss#a");
+    let without = with_self.replace("rel=\"self\"", "rel=\"hub\"");
+    let feed = parse_feed_file(without.as_bytes(), "/home/u/t.xml").unwrap();
+    assert_eq!(feed.articles[0].id.as_str(), "feed:/home/u/t.xml#a");
+    let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"J","home_page_url":"https://j.example/",
+        "feed_url":"https://j.example/feed.json","items":[{"id":"7","content_text":"Hi."}]}"#;
+    let feed = parse_feed_file(json.as_bytes(), "/home/u/j.json").unwrap();
+    assert_eq!(feed.articles[0].id.as_str(), "feed:https://j.example/feed.json#7");
+}
