@@ -35,9 +35,6 @@ pub fn render(app: &App, screen: &FeedsScreen, theme: &Theme, area: Rect, buf: &
         put(buf, inner.x, y, inner.width, &Line::styled(" Reading the feeds…", theme.dim));
         return;
     }
-    if screen.rows.len() <= 1 {
-        put(buf, inner.x, y, inner.width, &Line::styled(" No feeds yet: cyberreader add URL, then R here", theme.dim));
-    }
     for (at, row) in screen.rows.iter().enumerate().skip(screen.offset) {
         if y >= bottom {
             break;
@@ -75,4 +72,18 @@ pub fn render(app: &App, screen: &FeedsScreen, theme: &Theme, area: Rect, buf: &
         put(buf, inner.x, y, inner.width, &line);
         y += 1;
     }
+    // Only "All articles": say how feeds come, below it.
+    if screen.rows.len() <= 1 && y + 1 < bottom {
+        let hint = " No feeds yet: cyberreader add URL (or a urls file), then R here";
+        put(buf, inner.x, y + 1, inner.width, &Line::styled(truncate(hint, width).into_owned(), theme.dim));
+    }
+}
+
+/// What the status bar says under the feeds view: its badge, the line selected, and the keys.
+pub(super) fn status(app: &App, screen: &FeedsScreen) -> (&'static str, String, String) {
+    let position = match app.fetch_progress() {
+        Some(progress) => progress,
+        None => format!("line {}/{}", screen.selected + 1, screen.rows.len().max(1)),
+    };
+    (" FEEDS ", position, super::status::hint(app))
 }

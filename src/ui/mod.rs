@@ -63,16 +63,14 @@ fn render_screen(app: &App, screen: &crate::app::Screen, theme: &Theme, body: Re
     }
 }
 
-/// What the status bar says under a screen: its badge, where you are in it, and key hints
-/// (`None`: the reader's own, as under the feeds view, whose keys and fetch progress are the
-/// reader's).
-fn screen_status(app: &App, screen: &crate::app::Screen) -> Option<(&'static str, String, String)> {
-    Some(match screen {
+/// What the status bar says under a screen: its badge, where you are in it, and key hints.
+fn screen_status(app: &App, screen: &crate::app::Screen) -> (&'static str, String, String) {
+    match screen {
         crate::app::Screen::People(view) => people_view::status(app, view),
         crate::app::Screen::Person(page) => person_page::status(app, page),
         crate::app::Screen::Search(s) => search::status(app, s),
-        crate::app::Screen::Feeds(_) => return None,
-    })
+        crate::app::Screen::Feeds(feeds) => feeds::status(app, feeds),
+    }
 }
 
 /// Draws the reader's panes and its status bar.

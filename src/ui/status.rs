@@ -26,12 +26,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         prompt(buf, area, theme, label, (&input.text, input.cursor), "");
         return;
     }
-    let on_screen = app.screen().filter(|_| app.mode == Mode::Normal).and_then(|s| super::screen_status(app, s));
+    let on_screen = app.screen().filter(|_| app.mode == Mode::Normal).map(|s| super::screen_status(app, s));
     let badge = match (&app.mode, app.focus, &on_screen) {
         (Mode::Help { .. }, ..) => " HELP ",
         (Mode::Quotes { .. }, ..) => " QUOTES ",
         (_, _, Some((badge, ..))) => badge,
-        _ if matches!(app.screen(), Some(crate::app::Screen::Feeds(_))) => " FEEDS ",
         (_, Focus::List, _) => " LIST ",
         (_, Focus::Article, _) => " ARTICLE ",
         (_, Focus::People, _) => " PEOPLE ",
@@ -171,7 +170,7 @@ fn position(app: &App) -> String {
     }
 }
 
-fn hint(app: &App) -> String {
+pub(super) fn hint(app: &App) -> String {
     use crate::app::Action;
     use crate::app::keymap::{KeyMode, key_mode};
     let mode = key_mode(app);
