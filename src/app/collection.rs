@@ -12,7 +12,7 @@ use crate::people::{Person, PersonSummary};
 use crate::store::StoredArticle;
 
 use super::effect::{Effect, Request};
-use super::state::{Anchor, App, ListFilter, Mode};
+use super::state::{App, ListFilter, Mode};
 
 /// What the reader shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -116,21 +116,9 @@ impl App {
         self.shelf = Some(shelf);
         self.swap_shelf(Collection::Library);
         for (id, state) in states {
-            if files.contains_key(&id) {
-                continue;
-            }
-            if state.read {
-                self.read.insert(id.clone());
-            }
-            if state.starred {
-                self.starred.insert(id.clone());
-            }
-            if state.deleted {
-                self.hidden.insert(id.clone());
-            }
-            let scroll = Anchor { block: state.position.block, offset: state.position.offset };
-            if scroll != Anchor::default() {
-                self.views.entry(id).or_default().scroll = scroll;
+            // This session's state of the files wins over the library's copy.
+            if !files.contains_key(&id) {
+                self.take_state(id, &state);
             }
         }
         self.rebuild_list();

@@ -177,24 +177,28 @@ impl App {
     /// left: no effect is made, as nothing changed.
     pub fn restore_states(&mut self, states: Vec<(ArticleId, ArticleState)>) {
         for (id, state) in states {
-            if !self.by_id.contains_key(&id) {
-                continue;
-            }
-            if state.read {
-                self.read.insert(id.clone());
-            }
-            if state.starred {
-                self.starred.insert(id.clone());
-            }
-            if state.deleted {
-                self.hidden.insert(id.clone());
-            }
-            let scroll = Anchor { block: state.position.block, offset: state.position.offset };
-            if scroll != Anchor::default() {
-                self.views.entry(id).or_default().scroll = scroll;
+            if self.by_id.contains_key(&id) {
+                self.take_state(id, &state);
             }
         }
         self.rebuild_list();
+    }
+
+    /// Takes one article's state as the library kept it.
+    pub(super) fn take_state(&mut self, id: ArticleId, state: &ArticleState) {
+        if state.read {
+            self.read.insert(id.clone());
+        }
+        if state.starred {
+            self.starred.insert(id.clone());
+        }
+        if state.deleted {
+            self.hidden.insert(id.clone());
+        }
+        let scroll = Anchor { block: state.position.block, offset: state.position.offset };
+        if scroll != Anchor::default() {
+            self.views.entry(id).or_default().scroll = scroll;
+        }
     }
 
     /// The session values to keep at exit.
