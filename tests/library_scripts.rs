@@ -4,17 +4,11 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use cyberreader::article::ArticleId;
 use cyberreader::store::{Position, SqliteStore, Store};
 
-/// The binary with a home, data and config directories of its own under `home`.
-fn cyberreader(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-    cmd.env_remove("NO_COLOR").env_remove("CYBERREADER_CONFIG").env_remove("CYBERREADER_DB");
-    cmd.env("HOME", home).env("XDG_CONFIG_HOME", home.join("config")).env("XDG_DATA_HOME", home.join("data"));
-    cmd
-}
+mod home;
+use home::cyberreader;
 
 /// A library at `home/library.db` holding two articles of the user's, the first read, starred
 /// and scrolled; returns the library's path and the articles' ids (as the library has them).

@@ -4,14 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn cyberreader(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-    cmd.env_remove("NO_COLOR").env_remove("CYBERREADER_CONFIG").env_remove("CYBERREADER_DB");
-    cmd.env("HOME", home).env("XDG_CONFIG_HOME", home.join("config")).env("XDG_DATA_HOME", home.join("data"));
-    cmd
-}
+mod home;
+use home::cyberreader;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/people_view")

@@ -11,14 +11,8 @@ use std::path::Path;
 use assert_cmd::Command;
 use feeds_support::{Reply, serve};
 
-fn cyberreader(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-    cmd.env_remove("NO_COLOR").env_remove("CYBERREADER_CONFIG").env_remove("CYBERREADER_DB");
-    cmd.env_remove("HTTP_PROXY").env_remove("HTTPS_PROXY").env_remove("ALL_PROXY");
-    cmd.env_remove("http_proxy").env_remove("https_proxy").env_remove("all_proxy");
-    cmd.env("HOME", home).env("XDG_CONFIG_HOME", home.join("config")).env("XDG_DATA_HOME", home.join("data"));
-    cmd
-}
+mod home;
+use home::cyberreader;
 
 fn screen(cmd: &mut Command) -> String {
     String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()

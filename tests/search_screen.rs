@@ -4,15 +4,8 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-/// The binary with a home, data and config directories of its own under `home`.
-fn cyberreader(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-    cmd.env_remove("NO_COLOR").env_remove("CYBERREADER_CONFIG").env_remove("CYBERREADER_DB");
-    cmd.env("HOME", home).env("XDG_CONFIG_HOME", home.join("config")).env("XDG_DATA_HOME", home.join("data"));
-    cmd
-}
+mod home;
+use home::cyberreader;
 
 /// A library of three articles of our own at `home/library.db`.
 fn library(home: &Path) -> std::path::PathBuf {
