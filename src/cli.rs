@@ -395,6 +395,7 @@ fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<cr
     let restore_session = prepared.people.len() == prepared.library.articles.len() && prepared.store.is_some();
     let files = prepared.files && prepared.store.is_some();
     let mut app = App::new(prepared.library, size);
+    app.without_library = prepared.store.is_none();
     if files {
         app.started_with_files();
     }

@@ -118,3 +118,24 @@ fn a_query_that_cannot_be_parsed_says_where_and_why() {
     assert!(lines[1].contains("a quotation mark is never closed (at character 9)"), "{shown}");
     assert!(shown.contains("Harbour reopens after storm") && shown.contains("Talks resume"), "{shown}");
 }
+
+/// Files read by a script without `--db` have no library behind them: the screens that ask one
+/// say so at once instead of waiting for an answer that cannot come.
+#[test]
+fn without_a_library_the_screens_that_need_one_say_so() {
+    let home = tempfile::tempdir().unwrap();
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles");
+    for (key, what) in [("f", "Library search"), ("P", "People view"), ("F", "Feeds view")] {
+        let out = cyberreader(home.path())
+            .arg(&article)
+            .args(["--screenshot", "--size", "120x30", "--keys", key])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let shown = String::from_utf8(out.stdout).unwrap();
+        let status = shown.lines().last().unwrap();
+        assert!(status.contains(&format!("{what}: no library in this run (use --db)")), "{shown}");
+        assert!(shown.contains("Articles 1/2"), "the reader stays: {shown}");
+    }
+}

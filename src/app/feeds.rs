@@ -208,6 +208,9 @@ impl App {
 
     /// Opens the feeds view (or reads it again when it is shown) and asks the library for it.
     pub(super) fn open_feeds(&mut self) {
+        if !self.library_answers("Feeds view") {
+            return;
+        }
         match self.screens.last_mut() {
             Some(Screen::Feeds(screen)) => screen.loading = true,
             _ => self.open_screen(Screen::Feeds(FeedsScreen { loading: true, ..FeedsScreen::default() })),

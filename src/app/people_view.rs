@@ -218,6 +218,9 @@ pub fn answer(store: &mut dyn Store, request: Request) -> Answer {
 impl App {
     /// `P`: the people view; back to it when it is open below the screen shown.
     pub(super) fn open_people_view(&mut self) {
+        if !self.library_answers("People view") {
+            return;
+        }
         if let Some(at) = self.screens.iter().rposition(|s| matches!(s, Screen::People(_))) {
             self.screens.truncate(at + 1);
             self.mode = super::Mode::Normal;

@@ -38,6 +38,17 @@ impl App {
         self.screens.push(screen);
     }
 
+    /// Whether a screen that asks the library can open; if not, the status bar says why.
+    pub(super) fn library_answers(&mut self, what: &str) -> bool {
+        if self.without_library {
+            self.message = Some(super::Message {
+                text: format!("{what}: no library in this run (use --db)"),
+                kind: super::MessageKind::Warning,
+            });
+        }
+        !self.without_library
+    }
+
     /// Closes the screen shown, back to the one below it (the reader at last).
     pub fn close_screen(&mut self) -> Option<Screen> {
         self.screens.pop()

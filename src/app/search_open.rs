@@ -15,6 +15,9 @@ use super::state::{App, Focus, SearchKind, SearchState};
 impl App {
     /// `f`: opens the library search, or goes back to its query when it is open.
     pub(super) fn open_library_search(&mut self) {
+        if !self.library_answers("Library search") {
+            return;
+        }
         if let Some(Screen::Search(s)) = self.screens.last_mut() {
             s.focus = SearchFocus::Query;
             return;

@@ -186,6 +186,9 @@ pub struct App {
     pub mode: Mode,
     /// Screens open above the reader, the shown one last (see [`super::Screen`]).
     pub(super) screens: Vec<super::Screen>,
+    /// No library answers this run (files read by a script without `--db`, or a library that
+    /// could not be opened at all): the screens that ask it say so instead of waiting.
+    pub without_library: bool,
     /// Feeds: where they come from, the list narrowed to one, a fetch under way.
     pub(super) feeds: super::feeds::FeedsState,
     /// The terminal's size at the last draw or resize.
@@ -249,6 +252,7 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             screens: Vec::new(),
+            without_library: false,
             feeds: super::feeds::FeedsState::default(),
             size,
             now: chrono::Utc::now(),
