@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::article::{Article, ArticleId, Library, load_bundled};
 use crate::people::Person;
-use crate::store::{ArticleState, Filter, Order, SqliteStore, Store, StoredArticle};
+use crate::store::{ArticleState, SqliteStore, Store, StoredArticle};
 
 use super::list::{Show, SortOrder};
 use super::state::{Anchor, App, Focus};
@@ -134,14 +134,7 @@ fn feeds_overview(store: &dyn Store, urls: Option<&Path>) -> super::FeedsOvervie
 /// # Errors
 /// A [`crate::store::StoreError`].
 pub fn load_all(store: &dyn Store) -> crate::store::Result<Vec<StoredArticle>> {
-    let rows = store.articles_page(&Filter::All, Order::Oldest, 0, usize::MAX)?;
-    let mut all = Vec::with_capacity(rows.len());
-    for row in rows {
-        if let Some(stored) = store.article(&row.id)? {
-            all.push(stored);
-        }
-    }
-    Ok(all)
+    store.all_articles()
 }
 
 /// The library's state of each of `articles` (those it has).

@@ -21,6 +21,9 @@ impl Store for SqliteStore {
     fn article(&self, id: &ArticleId) -> Result<Option<StoredArticle>> {
         self.article_impl(id)
     }
+    fn all_articles(&self) -> Result<Vec<StoredArticle>> {
+        self.all_articles_impl()
+    }
     fn articles_page(&self, filter: &Filter, order: Order, offset: usize, limit: usize) -> Result<Vec<ArticleRow>> {
         self.articles_page_impl(filter, order, offset, limit)
     }

@@ -41,6 +41,11 @@ impl SqliteStore {
 
     /// `article` (read back from the library) with its full text in place of its own, when one
     /// is kept.
+    /// Whether any full text is kept (most libraries have none: then nothing is looked up).
+    pub(crate) fn has_full_texts(&self) -> Result<bool> {
+        self.conn.query_row("SELECT EXISTS (SELECT 1 FROM full_texts)", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
     pub(crate) fn with_full_text(&self, article: &mut Article) -> Result<()> {
         if let Some(text) = self.full_text_impl(&article.id)? {
             article.paragraphs = text.shown_paragraphs();

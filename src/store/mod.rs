@@ -226,6 +226,12 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`] (a saved search that no longer parses: [`StoreError::Query`]).
     fn articles_page(&self, filter: &Filter, order: Order, offset: usize, limit: usize) -> Result<Vec<ArticleRow>>;
+    /// Every article not deleted, oldest first as [`Store::articles_page`] orders them, each as
+    /// [`Store::article`] gives it (people, state, full text), read in one pass.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn all_articles(&self) -> Result<Vec<StoredArticle>>;
     /// How many articles `filter` lists.
     ///
     /// # Errors

@@ -288,3 +288,39 @@ fn ranked_pages_are_right_when_conditions_or_ties_reach_past_the_best_scores() {
     store.set_deleted(&[id("same-0")], true).expect("delete");
     assert!(found(&store, "alpha is:unread").is_empty());
 }
+
+/// The reader's launch reads the whole library in one pass: the same articles, in the same
+/// order, each as a lookup by id gives it, deleted ones left out and full texts in place.
+#[test]
+fn all_articles_in_one_pass_are_what_lookups_by_id_give() {
+    let mut store = SqliteStore::in_memory().expect("opens");
+    let items = sample();
+    add(&mut store, &items);
+    let first = items[0].0.id.clone();
+    let last = items[items.len() - 1].0.id.clone();
+    store.set_deleted(std::slice::from_ref(&first), true).expect("deleted");
+    store.set_starred(std::slice::from_ref(&last), true).expect("starred");
+    let text = crate::sources::feed::FullText {
+        title: None,
+        byline: None,
+        paragraphs: vec!["The whole page.".into()],
+        links: Vec::new(),
+    };
+    store.set_full_text(&last, &text).expect("kept");
+    let all = store.all_articles().expect("read");
+    let ids: Vec<ArticleId> = store
+        .articles_page(&Filter::All, Order::Oldest, 0, usize::MAX)
+        .expect("page")
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(all.iter().map(|s| s.article.id.clone()).collect::<Vec<_>>(), ids);
+    assert!(!ids.contains(&first) && ids.len() == items.len() - 1);
+    for stored in &all {
+        let one = store.article(&stored.article.id).expect("looked up").expect("there");
+        assert_eq!(stored, &one);
+        assert!(!stored.people.is_empty() || one.people.is_empty());
+    }
+    let shown = all.iter().find(|s| s.article.id == last).expect("the starred one");
+    assert!(shown.state.starred && shown.article.paragraphs.iter().any(|p| p.contains("The whole page.")));
+}
