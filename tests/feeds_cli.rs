@@ -6,49 +6,17 @@
 #![allow(clippy::unwrap_used)]
 
 mod feeds_support;
+mod home;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use assert_cmd::Command;
 use cyberreader::article::ArticleId;
 use cyberreader::store::{Filter, Order, SqliteStore, Store};
 use feeds_support::{Reply, rss, serve};
-
-struct Home {
-    dir: tempfile::TempDir,
-}
+use home::Home;
 
 impl Home {
-    fn new() -> Self {
-        Self { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("library.db")
-    }
-
-    fn urls(&self) -> PathBuf {
-        self.dir.path().join("config/cyberreader/urls")
-    }
-
-    /// The binary with everything it could touch inside the temporary directory, and no proxy.
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-        cmd.env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("CYBERREADER_DB", self.db())
-            .env_remove("CYBERREADER_CONFIG");
-        for proxy in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY"] {
-            cmd.env_remove(proxy);
-        }
-        let out = cmd.args(args).output().unwrap();
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-    }
-
     fn store(&self) -> SqliteStore {
         SqliteStore::open(&self.db()).unwrap()
     }

@@ -6,12 +6,11 @@
 #![allow(clippy::unwrap_used)]
 
 mod feeds_support;
+mod home;
 
-use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use assert_cmd::Command;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use cyberreader::app::{Answer, App, FeedSources, FetchNews, library};
 use cyberreader::run::{AppEvent, EventSource, run};
@@ -19,6 +18,7 @@ use cyberreader::runtime::store_worker::StoreWorker;
 use cyberreader::runtime::{ChannelEvents, Notifier};
 use cyberreader::ui::{Theme, buffer_text};
 use feeds_support::{Reply, serve};
+use home::Home;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -33,41 +33,6 @@ fn feed(title: &str, items: &[&str]) -> String {
     }
     out.push_str("</channel></rss>");
     out
-}
-
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Self {
-        Self { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("library.db")
-    }
-
-    fn urls(&self) -> PathBuf {
-        self.dir.path().join("config/cyberreader/urls")
-    }
-
-    /// The binary with everything it could touch inside the temporary directory, and no proxy.
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let mut cmd = Command::cargo_bin("cyberreader").unwrap();
-        cmd.env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
-            .env("CYBERREADER_DB", self.db())
-            .env_remove("CYBERREADER_CONFIG")
-            .env("NO_COLOR", "1");
-        for proxy in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY"] {
-            cmd.env_remove(proxy);
-        }
-        let out = cmd.args(args).output().unwrap();
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
-    }
 }
 
 #[test]
