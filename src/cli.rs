@@ -344,7 +344,7 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
         },
     };
     let write = !scripted || !cli.paths.is_empty();
-    let mut prepared = library::prepare(&cli.paths, db.as_deref(), write)?;
+    let mut prepared = library::prepare(&cli.paths, db.as_deref(), write, cli.json)?;
     prepared.warning = prepared.warning.or(db_problem);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if scripted {
@@ -392,7 +392,7 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
 /// The reader on what was prepared: the library's people and states restored, and the session
 /// kept at the last exit when it shows the whole library.
 fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<crate::store::SqliteStore>) {
-    let restore_session = prepared.people.len() == prepared.library.articles.len() && prepared.store.is_some();
+    let restore_session = !prepared.files && prepared.store.is_some();
     let files = prepared.files && prepared.store.is_some();
     let mut app = App::new(prepared.library, size);
     app.without_library = prepared.store.is_none();
@@ -406,6 +406,9 @@ fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<cr
     }
     if let (true, Some(store)) = (restore_session, &prepared.store) {
         let _ = app.restore_session(store);
+    }
+    if let Some(store) = &prepared.store {
+        app.load_shown_text(store);
     }
     (app, prepared.store)
 }

@@ -16,6 +16,8 @@ pub enum Effect {
     SetStarred { id: ArticleId, starred: bool },
     /// The article was deleted from the list (it stays in the library, hidden), or brought back.
     SetHidden { id: ArticleId, hidden: bool },
+    /// The search made in the article, kept for the next session (`None`: it has none).
+    SetLastSearch { id: ArticleId, query: Option<String> },
     /// The article's reading position moved (the runner may keep only the latest per article).
     SavePosition { id: ArticleId, position: Anchor },
     /// A question for the library; the answer comes back as an [`Answer`].
@@ -70,6 +72,11 @@ pub enum Request {
     Feeds { urls: Option<std::path::PathBuf> },
     /// The full text kept for `id`, if any; `url` is where to fetch it otherwise (feedfiles).
     FullText { id: ArticleId, url: String },
+    /// The text and people of an article loaded without them, to show it.
+    Text(ArticleId),
+    /// The articles that name the person called `name` (the sidebar's Enter on a library
+    /// loaded without its people).
+    PersonFilter { name: String },
 }
 
 /// What the library answered to a [`Request`], handed to [`App::answer`](super::App::answer).
@@ -117,6 +124,16 @@ pub enum Answer {
     /// What [`Request::SearchFilter`] found.
     SearchFilter {
         query: String,
+        ids: Result<Vec<ArticleId>, String>,
+    },
+    /// The article asked for by [`Request::Text`]; `None` when it is gone from the library.
+    Text {
+        id: ArticleId,
+        article: Result<Option<Box<crate::store::StoredArticle>>, String>,
+    },
+    /// What [`Request::PersonFilter`] found.
+    PersonFilter {
+        name: String,
         ids: Result<Vec<ArticleId>, String>,
     },
     /// The library's articles (oldest first), or why they could not be read.

@@ -92,7 +92,17 @@ pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
         Request::SearchLists => super::search_screen::lists(store),
         Request::SearchArticle(id) => super::search_screen::article(store, id),
         Request::SearchFilter { query } => super::search_screen::filter(store, query),
-        Request::Library => super::Answer::Library(load_all(store).map(std::sync::Arc::new).map_err(|e| e.to_string())),
+        Request::Library => {
+            super::Answer::Library(store.all_headers().map(std::sync::Arc::new).map_err(|e| e.to_string()))
+        }
+        Request::Text(id) => {
+            let article = store.article(&id).map(|a| a.map(Box::new)).map_err(|e| e.to_string());
+            super::Answer::Text { id, article }
+        }
+        Request::PersonFilter { name } => {
+            let ids = super::search_screen::filter_ids(store, &person_query(&name));
+            super::Answer::PersonFilter { name, ids }
+        }
         Request::Feeds { urls } => super::Answer::Feeds(feeds_overview(store, urls.as_deref())),
         // A library that cannot say is one that keeps none: fetch it.
         Request::FullText { id, url } => {
@@ -100,6 +110,11 @@ pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
             super::Answer::StoredFullText { id, url, text }
         }
     }
+}
+
+/// The library query for the articles naming the person called `name`.
+fn person_query(name: &str) -> String {
+    format!("person:\"{}\"", name.replace('"', " "))
 }
 
 /// The feeds view's data: the urls file's subscriptions (a file that does not exist is none)
@@ -190,7 +205,13 @@ impl App {
         }
         let scroll = Anchor { block: state.position.block, offset: state.position.offset };
         if scroll != Anchor::default() {
-            self.views.entry(id).or_default().scroll = scroll;
+            self.views.entry(id.clone()).or_default().scroll = scroll;
+        }
+        if let Some(query) = state.last_search.clone().filter(|q| !q.is_empty()) {
+            let view = self.views.entry(id).or_default();
+            if view.search.is_none() {
+                view.saved_query = Some(query);
+            }
         }
     }
 
@@ -272,11 +293,12 @@ pub struct Prepared {
 /// Reads what a run shows. `db` is the library's path, `None` for none at all (scripts given
 /// files without `--db`); `write` says whether the run may save to it. With `paths`, those files
 /// (and their state in the library); without, the whole library (the bundled articles the
-/// first time).
+/// first time): each article whole with its people when `whole` (`--json` prints them), else
+/// only what the list shows, the rest read when an article is shown (the reader).
 ///
 /// # Errors
 /// When no file of `paths` could be read: the loader's message.
-pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> Result<Prepared, String> {
+pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool, whole: bool) -> Result<Prepared, String> {
     let opened = db.map(|p| open(p, write));
     let (mut store, saving, warning) = match opened {
         Some(o) => (o.store, o.saving, o.warning),
@@ -315,6 +337,7 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool) -> 
     if saving || s.path() == Path::new(":memory:") {
         add_bundled_once(s).map_err(|e| e.to_string())?;
     }
-    let (library, people, states) = split(load_all(s).map_err(|e| e.to_string())?);
+    let stored = if whole { load_all(s) } else { s.all_headers() };
+    let (library, people, states) = split(stored.map_err(|e| e.to_string())?);
     Ok(Prepared { library, people, states, store, saving, add_files: false, files: false, warning })
 }

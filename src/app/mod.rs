@@ -22,6 +22,7 @@ mod search;
 mod search_open;
 pub mod search_screen;
 mod state;
+mod texts;
 mod update;
 
 pub use action::{ACTIONS, Action, ActionDef};

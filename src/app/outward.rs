@@ -132,8 +132,14 @@ impl App {
     /// stay), the links it lists at the end.
     fn show_full_text(&mut self, id: &ArticleId, text: FullText) {
         let Some(&i) = self.by_id.get(id) else { return };
-        let articles = std::sync::Arc::make_mut(&mut self.articles);
-        let Some(article) = articles.get_mut(i) else { return };
+        let article = if self.articles.get(i).is_some_and(|a| a.text_in_library) {
+            // The copy with the text: the list's has none.
+            let Some(loaded) = self.texts.get_mut(id) else { return };
+            &mut loaded.article
+        } else {
+            let Some(article) = std::sync::Arc::make_mut(&mut self.articles).get_mut(i) else { return };
+            article
+        };
         article.paragraphs = text.shown_paragraphs();
         article.links = text.links;
         if article.byline.is_none() {
@@ -151,7 +157,7 @@ impl App {
     }
 
     fn shown_article(&self) -> Option<&Article> {
-        self.shown().and_then(|i| self.articles.get(i))
+        self.shown().and_then(|i| self.text_of(i))
     }
 }
 

@@ -29,6 +29,12 @@ impl App {
     /// Narrows the list to the articles that name the selected person.
     pub(super) fn filter_by_person(&mut self) {
         let (Some(shown), Some(person)) = (self.shown(), self.selected_person().cloned()) else { return };
+        if self.articles[shown].text_in_library {
+            // The other articles' people are in the library, not here: it answers.
+            self.info(format!("Finding the articles that name {}…", person.name));
+            self.push_effect(super::Effect::Ask(super::Request::PersonFilter { name: person.name }));
+            return;
+        }
         let id = self.articles[shown].id.clone();
         let entry = self.index().iter().find(|e| e.articles.contains(&id) && e.name == person.name).or_else(|| {
             self.index()
@@ -41,6 +47,22 @@ impl App {
             entry.articles.iter().map(crate::article::ArticleId::as_str).collect();
         let articles: Vec<usize> =
             self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
+        self.narrow_to_person(name, articles);
+    }
+
+    /// The library's answer to [`super::Request::PersonFilter`].
+    pub(super) fn person_filter_arrived(&mut self, name: String, ids: Result<Vec<crate::article::ArticleId>, String>) {
+        match ids {
+            Ok(ids) => {
+                let articles = ids.iter().filter_map(|id| self.index_of(id)).collect();
+                self.narrow_to_person(name, articles);
+            }
+            Err(e) => self.warn(format!("Could not find the articles that name {name}: {e}")),
+        }
+    }
+
+    /// Narrows the list to `articles` (load positions), those that name `name`.
+    fn narrow_to_person(&mut self, name: String, articles: Vec<usize>) {
         let count = articles.len();
         self.filter = Some(ListFilter { person: name.clone(), articles, search: false });
         self.rebuild_list();

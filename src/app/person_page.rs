@@ -387,6 +387,19 @@ impl App {
             .chain(page.names.iter().map(|(n, _)| n))
             .map(|n| assoc::key(n))
             .collect();
+        let pick = super::texts::PersonPick { name: page.name.clone(), keys: wanted };
+        if self.text_of(i).is_none() {
+            // Its people come with its text from the library: picked when they arrive.
+            self.focus = Focus::Article;
+            self.after_text = Some((id.clone(), super::texts::AfterText::Pick(pick)));
+            return;
+        }
+        self.pick_person(i, &pick);
+    }
+
+    /// Picks the person `pick` names in article `i`'s sidebar, as choosing them there does.
+    pub(super) fn pick_person(&mut self, i: usize, pick: &super::texts::PersonPick) {
+        let wanted = &pick.keys;
         let at = self.people_of(i).iter().position(|p| {
             let keys = assoc::name_keys(p);
             keys.exact.iter().chain(&keys.derived).any(|k| wanted.contains(k))
@@ -405,7 +418,7 @@ impl App {
             }
             None => {
                 self.focus = Focus::Article;
-                self.info(format!("This article names {} in a way the sidebar does not show", page.name));
+                self.info(format!("This article names {} in a way the sidebar does not show", pick.name));
             }
         }
     }

@@ -84,6 +84,8 @@ impl App {
                 self.answer_search(a);
             }
             Answer::Library(found) => self.library_arrived(found),
+            Answer::Text { id, article } => self.text_arrived(id, article),
+            Answer::PersonFilter { name, ids } => self.person_filter_arrived(name, ids),
             Answer::Feeds(overview) => self.feeds_answered(overview),
             Answer::Fetch(news) => self.fetch_news(news),
             a @ (Answer::StoredFullText { .. }

@@ -158,6 +158,9 @@ impl App {
             }
             return;
         }
+        if let Some(id) = self.shown().and_then(|i| self.articles.get(i)).map(|a| a.id.clone()) {
+            self.push_effect(super::Effect::SetLastSearch { id, query: Some(input.query.clone()) });
+        }
         self.last_query = Some(input.query);
         self.report_not_found();
     }

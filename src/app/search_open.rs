@@ -231,6 +231,17 @@ impl App {
         self.reveal_selection();
         self.focus = Focus::Article;
         self.on_focus();
+        if self.text_of(i).is_none() {
+            // Its text comes from the library: highlighted when it arrives.
+            let id = self.articles[i].id.clone();
+            self.after_text = Some((id, super::texts::AfterText::Highlight(terms)));
+            return;
+        }
+        self.highlight_terms(terms);
+    }
+
+    /// Highlights `terms` (a library search's words) in the shown article, the first current.
+    pub(super) fn highlight_terms(&mut self, terms: Vec<String>) {
         let Some(c) = &self.current else { return };
         let matches = find_terms(&c.doc, &terms);
         let found = !matches.is_empty();

@@ -315,13 +315,18 @@ pub(super) fn lists(store: &dyn Store) -> Answer {
 
 /// Answers [`Request::SearchFilter`].
 pub(super) fn filter(store: &dyn Store, query: String) -> Answer {
-    let ids = store::query::parse(&query)
+    let ids = filter_ids(store, &query);
+    Answer::SearchFilter { query, ids }
+}
+
+/// Every article `query` finds, newest first, or why the library could not say.
+pub(super) fn filter_ids(store: &dyn Store, query: &str) -> Result<Vec<ArticleId>, String> {
+    store::query::parse(query)
         .map_err(|e| e.to_string())
         .and_then(|q| {
             store.articles_page(&store::Filter::Query(q), Order::Newest, 0, usize::MAX).map_err(|e| e.to_string())
         })
-        .map(|rows| rows.into_iter().map(|r| r.id).collect());
-    Answer::SearchFilter { query, ids }
+        .map(|rows| rows.into_iter().map(|r| r.id).collect())
 }
 
 /// Answers [`Request::SearchArticle`].

@@ -109,11 +109,19 @@ pub struct ArticleView {
     /// Selected person in the sidebar, and the sidebar's first visible person.
     pub person: usize,
     pub people_offset: usize,
+    /// The last search made in the article in an earlier session (the library keeps it),
+    /// taken as its search when the article is next shown.
+    pub saved_query: Option<String>,
 }
 
 /// The view of an article not looked at yet.
-static UNSEEN: ArticleView =
-    ArticleView { scroll: Anchor { block: 0, offset: 0 }, search: None, person: 0, people_offset: 0 };
+static UNSEEN: ArticleView = ArticleView {
+    scroll: Anchor { block: 0, offset: 0 },
+    search: None,
+    person: 0,
+    people_offset: 0,
+    saved_query: None,
+};
 
 /// The list narrowed to the articles that name one person, or that a library search finds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +227,13 @@ pub struct App {
     pub(super) dwell: Option<super::dwell::Dwell>,
     /// Articles shown with their full text (fetched, or kept by the library), by id.
     pub(super) full_text: HashSet<ArticleId>,
+    /// The text and people of articles loaded without them ([`Article::text_in_library`]), read
+    /// from the library when first shown; by id, so both sets of [`super::collection`] share them.
+    pub(super) texts: HashMap<ArticleId, super::texts::Loaded>,
+    /// Texts asked of the library and not answered yet: asked once, however often drawn.
+    pub(super) texts_asked: HashSet<ArticleId>,
+    /// What to do when the text of the article (by id) arrives: what opening it asked for.
+    pub(super) after_text: Option<(ArticleId, super::texts::AfterText)>,
 }
 
 impl App {
@@ -269,6 +284,9 @@ impl App {
             read_after: Some(super::dwell::DEFAULT_READ_AFTER),
             dwell: None,
             full_text: HashSet::new(),
+            texts: HashMap::new(),
+            texts_asked: HashSet::new(),
+            after_text: None,
         };
         app.rebuild_list();
         app
@@ -300,32 +318,53 @@ impl App {
         }
     }
 
-    /// The people of article `i`, extracted on first use.
+    /// The people of article `i`, extracted on first use; those of an article whose text is in
+    /// the library come with its text (none until then).
     #[must_use]
     pub fn people_of(&self, i: usize) -> &[Person] {
         match (self.people.get(i), self.articles.get(i)) {
+            (_, Some(article)) if article.text_in_library => {
+                self.texts.get(&article.id).map_or(&[], |t| t.people.as_slice())
+            }
             (Some(cell), Some(article)) => cell.get_or_init(|| people::extract_with_mentions(article)),
             _ => &[],
         }
     }
 
-    /// The people of article `i` if they have been extracted already.
+    /// The people of article `i` if they have been extracted (or read from the library) already.
     #[must_use]
     pub fn people_ready(&self, i: usize) -> Option<&[Person]> {
-        self.people.get(i)?.get().map(Vec::as_slice)
+        match self.articles.get(i) {
+            Some(article) if article.text_in_library => self.texts.get(&article.id).map(|t| t.people.as_slice()),
+            _ => self.people.get(i)?.get().map(Vec::as_slice),
+        }
     }
 
     /// The people the sidebar shows for article `i`: `None` while the background extractor is
-    /// still at work on them; without one, extracted now.
+    /// still at work on them, or the library has not sent them yet; without an extractor,
+    /// extracted now.
     #[must_use]
     pub fn people_to_draw(&self, i: usize) -> Option<&[Person]> {
-        if self.people_in_background { self.people_ready(i) } else { Some(self.people_of(i)) }
+        if self.people_waited_for(i) { self.people_ready(i) } else { Some(self.people_of(i)) }
     }
 
-    /// Whether the sidebar is waiting for the background extractor.
+    /// Whether the sidebar is waiting for the background extractor or the library.
     #[must_use]
     pub fn people_pending(&self) -> bool {
-        self.people_in_background && self.shown().is_some_and(|i| self.people_ready(i).is_none())
+        self.shown().is_some_and(|i| self.people_waited_for(i) && self.people_ready(i).is_none())
+    }
+
+    /// Whether article `i`'s people come from elsewhere (the extractor's thread, the library)
+    /// rather than being extracted on this thread when needed.
+    fn people_waited_for(&self, i: usize) -> bool {
+        self.people_in_background || self.articles.get(i).is_some_and(|a| a.text_in_library)
+    }
+
+    /// Article `i` whole: as loaded, or with the text the library sent for it (`None` until then).
+    #[must_use]
+    pub fn text_of(&self, i: usize) -> Option<&Article> {
+        let article = self.articles.get(i)?;
+        if article.text_in_library { self.texts.get(&article.id).map(|t| &t.article) } else { Some(article) }
     }
 
     /// Starts extracting every article's people on a thread of its own, the shown article first
@@ -342,14 +381,17 @@ impl App {
         &mut self,
         ready: impl Fn(usize) + Send + 'static,
     ) -> std::io::Result<std::thread::JoinHandle<()>> {
-        if let Some(shown) = self.shown().filter(|&i| text_len(&self.articles[i]) < SMALL_ARTICLE) {
+        if let Some(shown) =
+            self.shown().filter(|&i| !self.articles[i].text_in_library && text_len(&self.articles[i]) < SMALL_ARTICLE)
+        {
             let _ = self.people_of(shown);
         }
         let (articles, people, wanted) =
             (Arc::clone(&self.articles), Arc::clone(&self.people), Arc::clone(&self.wanted));
         let worker = std::thread::Builder::new().name("people".into()).spawn(move || {
             let mut next = 0;
-            let done = |i: usize| people[i].get().is_some();
+            // The people of an article whose text is in the library come from the library.
+            let done = |i: usize| people[i].get().is_some() || articles[i].text_in_library;
             while let Some(i) = next_to_extract(wanted.load(Ordering::Relaxed), &mut next, people.len(), done) {
                 people[i].get_or_init(|| people::extract_with_mentions(&articles[i]));
                 ready(i);
@@ -412,9 +454,16 @@ impl App {
             Some(c) if c.article == shown && c.wrapped.width == width => {}
             Some(c) if c.article == shown => c.wrapped = wrap_doc(&c.doc, width),
             _ => {
-                let doc = Doc::from_article(&self.articles[shown]);
+                let Some(article) = self.text_of(shown) else {
+                    // Asked of the library: the pane says so until the text arrives.
+                    self.current = None;
+                    self.ask_text(shown);
+                    return;
+                };
+                let doc = Doc::from_article(article);
                 let wrapped = wrap_doc(&doc, width);
                 self.current = Some(Current { article: shown, doc, wrapped });
+                self.restore_search();
             }
         }
     }
@@ -468,6 +517,11 @@ impl App {
 
     pub(super) fn push_effect(&mut self, effect: Effect) {
         self.effects.push(effect);
+    }
+
+    /// Takes back an effect not carried out yet (one made needless before the runner saw it).
+    pub(super) fn retract_effect(&mut self, effect: &Effect) {
+        self.effects.retain(|e| e != effect);
     }
 
     /// Moves the shown article to `anchor`; a move is an effect, so the library keeps it.

@@ -128,4 +128,9 @@ pub struct Article {
     /// also lists them at its end.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
+    /// Only what the list shows was read (headline, dateline, dates): the paragraphs, credits
+    /// and links are in the library, read when the article is shown. A library of 100,000
+    /// articles opens at once and holds a few megabytes instead of its whole text.
+    #[serde(skip)]
+    pub text_in_library: bool,
 }

@@ -208,6 +208,7 @@ pub(crate) fn apply_effect(store: &mut dyn Store, effect: Effect) -> crate::stor
         Effect::SetRead { id, read } => store.set_read(&[id], read).map(drop),
         Effect::SetStarred { id, starred } => store.set_starred(&[id], starred).map(drop),
         Effect::SetHidden { id, hidden } => store.set_deleted(&[id], hidden).map(drop),
+        Effect::SetLastSearch { id, query } => store.set_last_search(&id, query.as_deref()).map(drop),
         Effect::SavePosition { id, position } => {
             store.set_position(&id, Position { block: position.block, offset: position.offset }).map(drop)
         }

@@ -245,6 +245,34 @@ impl SqliteStore {
         Ok(Some(stored))
     }
 
+    /// Every article not deleted, oldest first, with what the list needs and its state: no
+    /// text, no people (see [`Article::text_in_library`]). One pass over two narrow tables.
+    pub(crate) fn all_headers_impl(&self) -> Result<Vec<StoredArticle>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT a.key, a.hash, a.source, a.feed_id, a.title, a.deck, a.place, a.date_text, a.agency, \
+                 a.byline, NULL, NULL, a.rights, a.link, a.published, a.added, a.sort_date, \
+                 s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search, a.id \
+                 FROM articles a JOIN article_state s ON s.article = a.key \
+                 WHERE s.deleted = 0 ORDER BY a.sort_date ASC, a.key ASC",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let id = ArticleId::from_stored(r.get::<_, String>(23)?);
+                header_row(r, &id)
+            })
+            .map_err(|e| self.err(e))?;
+        let mut all = Vec::new();
+        for row in rows {
+            let mut stored = row.map_err(|e| self.err(e))?;
+            stored.article.text_in_library = true;
+            all.push(stored);
+        }
+        Ok(all)
+    }
+
     /// Every article not deleted, oldest first (as `articles_page` orders them), with its people,
     /// state and full text: three passes over the tables instead of three lookups an article.
     pub(crate) fn all_articles_impl(&self) -> Result<Vec<StoredArticle>> {
@@ -396,6 +424,38 @@ fn state_from(r: &Row<'_>, at: usize) -> rusqlite::Result<ArticleState> {
 
 type StoredParts = (i64, StoredArticle, String, String);
 
+/// A row of [`SqliteStore::all_headers_impl`]: [`stored_row`] without the text.
+fn header_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredArticle> {
+    let place: Option<String> = r.get(6)?;
+    let date: Option<String> = r.get(7)?;
+    let agency: Option<String> = r.get(8)?;
+    let dateline = (place.is_some() || date.is_some() || agency.is_some()).then_some(Dateline { place, date, agency });
+    let link: Option<String> = r.get(13)?;
+    let article = Article {
+        id: id.clone(),
+        hash: r.get(1)?,
+        path: r.get(2)?,
+        title: r.get(4)?,
+        deck: r.get(5)?,
+        dateline,
+        byline: r.get(9)?,
+        rights: r.get(12)?,
+        published: r.get(16)?,
+        link: link.clone(),
+        ..Article::default()
+    };
+    Ok(StoredArticle {
+        article,
+        people: Vec::new(),
+        feed: r.get(3)?,
+        link,
+        published: r.get(14)?,
+        added: r.get(15)?,
+        date: r.get(16)?,
+        state: state_from(r, 17)?,
+    })
+}
+
 fn stored_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredParts> {
     let place: Option<String> = r.get(6)?;
     let date: Option<String> = r.get(7)?;
@@ -417,6 +477,7 @@ fn stored_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredParts> {
         link: r.get(13)?,
         source: None,
         links: Vec::new(),
+        text_in_library: false,
     };
     let stored = StoredArticle {
         article,

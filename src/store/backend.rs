@@ -24,6 +24,9 @@ impl Store for SqliteStore {
     fn all_articles(&self) -> Result<Vec<StoredArticle>> {
         self.all_articles_impl()
     }
+    fn all_headers(&self) -> Result<Vec<StoredArticle>> {
+        self.all_headers_impl()
+    }
     fn articles_page(&self, filter: &Filter, order: Order, offset: usize, limit: usize) -> Result<Vec<ArticleRow>> {
         self.articles_page_impl(filter, order, offset, limit)
     }

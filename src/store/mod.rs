@@ -232,6 +232,13 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`].
     fn all_articles(&self) -> Result<Vec<StoredArticle>>;
+    /// What [`Store::all_articles`] gives without the text and the people: what the list shows,
+    /// and the state. Each article says [`crate::article::Article::text_in_library`]; the rest
+    /// is [`Store::article`]'s when it is shown.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn all_headers(&self) -> Result<Vec<StoredArticle>>;
     /// How many articles `filter` lists.
     ///
     /// # Errors

@@ -16,6 +16,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, text_area: Rect, buf: &mut B
     let Some(current) = app.current.as_ref() else {
         let block = pane(Line::from(" Article "), focused, theme);
         block.render(area, buf);
+        if app.text_loading() {
+            put(buf, text_area.x, text_area.y, text_area.width, &Line::styled("Loading…", theme.dim));
+        }
         return;
     };
     let top = app.top_row();

@@ -60,7 +60,7 @@ fn draw_people(app: &App, people: &[Person], focused: bool, theme: &Theme, inner
 /// What to say under a person the article gives no role: the writer in the byline, a name in
 /// the credits, or nothing known.
 fn unnamed_role(app: &App, person: &Person) -> &'static str {
-    let Some(article) = app.shown().and_then(|i| app.articles.get(i)) else { return "—" };
+    let Some(article) = app.shown().and_then(|i| app.text_of(i)) else { return "—" };
     if article.byline.as_deref().is_some_and(|b| b.contains(person.name.as_str())) {
         "(byline)"
     } else if article.credits.iter().any(|c| c.contains(person.name.as_str())) {

@@ -1,0 +1,293 @@
+//! Articles loaded without their text: a library opens with what its list shows (headline,
+//! dateline, dates, state) and each article's paragraphs and people are asked of the library
+//! when it is first shown (see [`crate::article::Article::text_in_library`]). The answer comes
+//! back on the library worker's channel, so the reader never waits on the disk; the pane says
+//! "Loading" for the moment it takes.
+
+use crate::article::{Article, ArticleId};
+use crate::people::Person;
+use crate::store::StoredArticle;
+
+use super::effect::{Effect, Request};
+use super::state::{App, SearchKind, SearchState};
+
+/// A person to pick in an article's sidebar once its people arrive (opening an article from a
+/// person's page): their name, and the keys of every name they go by.
+#[derive(Debug, Clone)]
+pub(crate) struct PersonPick {
+    pub name: String,
+    pub keys: std::collections::HashSet<String>,
+}
+
+/// What to do with an article once its text arrives: what opening it asked for.
+#[derive(Debug, Clone)]
+pub(crate) enum AfterText {
+    /// Pick a person in its sidebar (from a person's page).
+    Pick(PersonPick),
+    /// Highlight a library search's words (from the search screen).
+    Highlight(Vec<String>),
+}
+
+/// An article's text and people as the library sent them.
+#[derive(Debug, Clone)]
+pub(crate) struct Loaded {
+    pub article: Article,
+    pub people: Vec<Person>,
+}
+
+impl App {
+    /// Asks the library for article `i`'s text, once.
+    pub(super) fn ask_text(&mut self, i: usize) {
+        let Some(id) = self.articles.get(i).map(|a| a.id.clone()) else { return };
+        if !self.texts.contains_key(&id) && self.texts_asked.insert(id.clone()) {
+            self.push_effect(Effect::Ask(Request::Text(id)));
+        }
+    }
+
+    /// Reads the shown article's text from `store` at once, so the first screen has it rather
+    /// than "Loading" (the reader starts before the library's worker does).
+    pub fn load_shown_text(&mut self, store: &dyn crate::store::Store) {
+        let Some(i) = self.shown() else { return };
+        let Some(id) =
+            self.articles.get(i).filter(|a| a.text_in_library && !self.texts.contains_key(&a.id)).map(|a| a.id.clone())
+        else {
+            return;
+        };
+        let article = store.article(&id).map(|a| a.map(Box::new)).map_err(|e| e.to_string());
+        self.retract_effect(&Effect::Ask(Request::Text(id.clone())));
+        self.text_arrived(id, article);
+    }
+
+    /// Whether the shown article's text has been asked of the library and not arrived yet.
+    #[must_use]
+    pub fn text_loading(&self) -> bool {
+        self.shown().and_then(|i| self.articles.get(i)).is_some_and(|a| self.texts_asked.contains(&a.id))
+    }
+
+    /// The library's answer to [`Request::Text`]. An article gone from the library (another
+    /// reader deleted it) or one that cannot be read says so in its pane instead of its text,
+    /// and is not asked again.
+    pub(super) fn text_arrived(&mut self, id: ArticleId, found: Result<Option<Box<StoredArticle>>, String>) {
+        self.texts_asked.remove(&id);
+        let header = self.index_of(&id).and_then(|i| self.articles.get(i)).cloned();
+        let loaded = match found {
+            Ok(Some(stored)) => {
+                let StoredArticle { mut article, people, .. } = *stored;
+                article.text_in_library = false;
+                if let Some(header) = &header {
+                    // The list's copy has the source name the store does not keep.
+                    article.source.clone_from(&header.source);
+                }
+                Loaded { article, people }
+            }
+            Ok(None) => stand_in(header, "This article is no longer in the library.".to_string()),
+            Err(e) => {
+                let why = format!("This article could not be read from the library: {e}");
+                self.warn(why.clone());
+                stand_in(header, why)
+            }
+        };
+        self.texts.insert(id.clone(), loaded);
+        let Some(i) = self.index_of(&id) else { return };
+        if self.shown() == Some(i) {
+            self.current = None;
+            self.sync();
+            let after = match self.after_text.take() {
+                Some((for_id, what)) if for_id == id => Some(what),
+                other => {
+                    self.after_text = other;
+                    None
+                }
+            };
+            match after {
+                Some(AfterText::Pick(pick)) => self.pick_person(i, &pick),
+                Some(AfterText::Highlight(terms)) => self.highlight_terms(terms),
+                None => self.follow_filtered_person(),
+            }
+        }
+    }
+
+    /// The article just built for the pane takes the search the library kept for it (the last
+    /// one made in it, in an earlier session), highlighted for `n` to walk.
+    pub(super) fn restore_search(&mut self) {
+        let Some(c) = &self.current else { return };
+        let Some(query) = self.view().filter(|v| v.search.is_none()).and_then(|v| v.saved_query.clone()) else {
+            return;
+        };
+        let matches = crate::text::find(&c.doc, &query);
+        if let Some(v) = self.view_mut() {
+            v.saved_query = None;
+            v.search = Some(SearchState { query, kind: SearchKind::Text, matches, current: None });
+        }
+    }
+}
+
+/// What the pane shows for an article whose text did not come: its headline and why.
+fn stand_in(header: Option<Article>, why: String) -> Loaded {
+    let mut article = header.unwrap_or_default();
+    article.text_in_library = false;
+    article.paragraphs = vec![why];
+    Loaded { article, people: Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::library::{answer, split};
+    use crate::app::people_view::tests::{story, who as person};
+    use crate::app::{Action, App, Effect, Request};
+    use crate::article::Article;
+    use crate::people::Person;
+    use crate::store::{NewArticle, SqliteStore, Store};
+
+    /// A library of `items` and a reader of it as the reader opens one: headlines only.
+    fn lazy(items: &[(Article, Vec<Person>)]) -> (App, SqliteStore) {
+        let mut store = SqliteStore::in_memory().expect("open");
+        let batch: Vec<NewArticle<'_>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (a, p))| NewArticle::new(a, p, Some(1_700_000_000 + i64::try_from(i).expect("small") * 86_400)))
+            .collect();
+        store.upsert(&batch).expect("upsert");
+        let (library, people, states) = split(store.all_headers().expect("headers"));
+        assert!(people.iter().all(Vec::is_empty), "no people are read at launch");
+        let mut app = App::new(library, (120, 40));
+        app.restore_states(states);
+        (app, store)
+    }
+
+    fn questions(app: &mut App) -> Vec<Request> {
+        app.take_effects()
+            .into_iter()
+            .filter_map(|e| match e {
+                Effect::Ask(r) => Some(r),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn answer_all(app: &mut App, store: &mut SqliteStore) {
+        for r in questions(app) {
+            let a = answer(store, r);
+            app.answer(a);
+        }
+    }
+
+    fn body(app: &App) -> String {
+        app.current
+            .as_ref()
+            .map(|c| c.doc.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_library_opens_with_headlines_only_and_an_article_is_read_from_it_when_shown() {
+        let items = vec![
+            (story(1), vec![person("Ilse Varga", 2)]),
+            (story(2), vec![person("Marek Novak", 1), person("Jan Kolar", 3)]),
+        ];
+        let (mut app, mut store) = lazy(&items);
+        // Nothing of the text is held: every article is its headline and dates.
+        assert!(app.articles.iter().all(|a| a.text_in_library && a.paragraphs.is_empty()));
+        // Newest first: story 2 is shown, asked of the library once however often synced.
+        app.sync();
+        app.sync();
+        let id2 = app.articles[app.shown().expect("shown")].id.clone();
+        assert_eq!(questions(&mut app), [Request::Text(id2.clone())]);
+        assert!(app.text_loading() && app.current.is_none() && app.people_pending());
+        app.answer(answer(&mut store, Request::Text(id2)));
+        assert!(!app.text_loading());
+        assert!(body(&app).contains("Body of story 2."), "{}", body(&app));
+        let shown = app.shown().expect("shown");
+        let names: Vec<&str> = app.people_of(shown).iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Marek Novak", "Jan Kolar"]);
+        // The next one is asked when moved to, and shown when it comes.
+        app.update(Action::Down);
+        answer_all(&mut app, &mut store);
+        assert!(body(&app).contains("Body of story 1."), "{}", body(&app));
+        // Going back needs no question: the text is kept.
+        app.update(Action::Up);
+        assert!(questions(&mut app).is_empty());
+        assert!(body(&app).contains("Body of story 2."));
+    }
+
+    #[test]
+    fn load_shown_text_gives_the_first_screen_its_text_without_a_question_left_behind() {
+        let (mut app, store) = lazy(&[(story(1), vec![person("Ilse Varga", 2)])]);
+        app.sync();
+        app.load_shown_text(&store);
+        assert!(questions(&mut app).is_empty());
+        assert!(body(&app).contains("Body of story 1."));
+        assert_eq!(app.people_of(0).len(), 1);
+    }
+
+    #[test]
+    fn an_article_gone_from_the_library_says_so_in_its_pane_and_is_not_asked_again() {
+        let (mut app, mut store) = lazy(&[(story(1), Vec::new())]);
+        app.sync();
+        let id = app.articles[0].id.clone();
+        assert_eq!(questions(&mut app), [Request::Text(id.clone())]);
+        store.set_deleted(std::slice::from_ref(&id), true).expect("delete");
+        // Deleted by another reader: the library no longer gives it.
+        let gone = crate::app::Answer::Text { id, article: Ok(None) };
+        app.answer(gone);
+        assert!(body(&app).contains("no longer in the library"), "{}", body(&app));
+        app.current = None;
+        app.sync();
+        assert!(questions(&mut app).is_empty());
+    }
+
+    #[test]
+    fn enter_on_a_person_asks_the_library_for_the_articles_naming_them() {
+        let items = vec![
+            (story(1), vec![person("Ilse Varga", 2)]),
+            (story(2), vec![person("Marek Novak", 1)]),
+            (story(3), vec![person("Ilse Varga", 1), person("Jan Kolar", 1)]),
+        ];
+        let (mut app, mut store) = lazy(&items);
+        app.sync();
+        answer_all(&mut app, &mut store);
+        app.update(Action::FocusNext);
+        app.update(Action::FocusNext);
+        assert_eq!(app.focus, crate::app::Focus::People);
+        app.update(Action::Open);
+        let asked = questions(&mut app);
+        assert_eq!(asked, [Request::PersonFilter { name: "Ilse Varga".to_string() }]);
+        for r in asked {
+            let a = answer(&mut store, r);
+            app.answer(a);
+        }
+        let titles: Vec<&str> =
+            (0..app.list_len()).filter_map(|p| app.article_at(p)).map(|i| app.articles[i].title.as_str()).collect();
+        assert_eq!(titles, ["Story 3", "Story 1"]);
+        assert_eq!(app.filter.as_ref().map(|f| f.person.as_str()), Some("Ilse Varga"));
+    }
+
+    #[test]
+    fn the_last_search_in_an_article_is_kept_and_comes_back_highlighted() {
+        let (mut app, mut store) = lazy(&[(story(1), Vec::new())]);
+        app.sync();
+        answer_all(&mut app, &mut store);
+        app.update(Action::StartSearch);
+        for c in "story".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::Accept);
+        let id = app.articles[0].id.clone();
+        let kept: Vec<Effect> =
+            app.take_effects().into_iter().filter(|e| matches!(e, Effect::SetLastSearch { .. })).collect();
+        assert_eq!(kept, [Effect::SetLastSearch { id: id.clone(), query: Some("story".to_string()) }]);
+        for e in kept {
+            crate::runtime::store_worker::apply_effect(&mut store, e).expect("kept");
+        }
+        // The next session: the search is there, every match highlighted, none current yet.
+        let (library, _, states) = split(store.all_headers().expect("headers"));
+        let mut again = App::new(library, (120, 40));
+        again.restore_states(states);
+        again.sync();
+        answer_all(&mut again, &mut store);
+        let search = again.view().and_then(|v| v.search.clone()).expect("a search");
+        assert_eq!(search.query, "story");
+        assert_eq!(search.matches.len(), 2, "{search:?}");
+        assert_eq!(search.current, None);
+    }
+}
