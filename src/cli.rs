@@ -344,7 +344,14 @@ fn run_cli(cli: &Cli, config: &Config) -> Result<ExitCode, String> {
         },
     };
     let write = !scripted || !cli.paths.is_empty();
-    let mut prepared = library::prepare(&cli.paths, db.as_deref(), write, cli.json)?;
+    let reading = if cli.json {
+        library::Reading::Whole
+    } else if cli.screenshot {
+        library::Reading::Headers
+    } else {
+        library::Reading::FirstPage
+    };
+    let mut prepared = library::prepare(&cli.paths, db.as_deref(), write, reading)?;
     prepared.warning = prepared.warning.or(db_problem);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if scripted {
@@ -409,6 +416,9 @@ fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<cr
     }
     if let Some(store) = &prepared.store {
         app.load_shown_text(store);
+    }
+    if prepared.rest {
+        app.read_rest_of_library();
     }
     (app, prepared.store)
 }

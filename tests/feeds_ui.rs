@@ -144,7 +144,7 @@ fn shift_r_fetches_in_the_background_while_keys_work_and_the_new_articles_join_t
     std::fs::create_dir_all(home.urls().parent().unwrap()).unwrap();
     std::fs::write(home.urls(), format!("{} news\n", server.url("/world.xml"))).unwrap();
 
-    let prepared = library::prepare(&[], Some(&home.db()), true, false).unwrap();
+    let prepared = library::prepare(&[], Some(&home.db()), true, library::Reading::Headers).unwrap();
     let (library, people, states) = (prepared.library, prepared.people, prepared.states);
     let before = library.articles.len();
     let mut app = App::new(library, (100, 30));

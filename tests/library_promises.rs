@@ -239,3 +239,17 @@ fn a_library_import_killed_midway_is_sound() {
     let n: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).unwrap_or(0);
     assert!(n == 0 || n == 2000, "{n} articles");
 }
+
+#[test]
+fn the_last_search_in_an_article_is_there_at_the_next_launch() {
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("library.db");
+    let news = files(home.path());
+    let mut reader = Reader::start(home.path(), &db, &[&news]);
+    reader.wait_for("Rail line extended");
+    reader.send("/officials\r");
+    reader.wait_for("[1/1]");
+    reader.quit();
+    let reader = Reader::start(home.path(), &db, &[&news]);
+    reader.wait_for("[/officials: 1 match]");
+}

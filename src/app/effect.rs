@@ -74,6 +74,8 @@ pub enum Request {
     FullText { id: ArticleId, url: String },
     /// The text and people of an article loaded without them, to show it.
     Text(ArticleId),
+    /// What the list shows of every article, for a reader started on the first page.
+    AllHeaders,
     /// The articles that name the person called `name` (the sidebar's Enter on a library
     /// loaded without its people).
     PersonFilter { name: String },
@@ -131,6 +133,8 @@ pub enum Answer {
         id: ArticleId,
         article: Result<Option<Box<crate::store::StoredArticle>>, String>,
     },
+    /// What [`Request::AllHeaders`] read, oldest first.
+    AllHeaders(Result<Vec<crate::store::StoredArticle>, String>),
     /// What [`Request::PersonFilter`] found.
     PersonFilter {
         name: String,

@@ -152,6 +152,9 @@ impl App {
             self.people_in_background = false;
         }
         let mut states = Vec::with_capacity(n);
+        // Grown once, not by doubling: the rest of a big library is 100,000 articles.
+        articles.reserve(n);
+        people.reserve(n);
         for s in fresh {
             self.by_id.insert(s.article.id.clone(), articles.len());
             states.push((s.article.id.clone(), s.state));

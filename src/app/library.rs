@@ -95,6 +95,7 @@ pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
         Request::Library => {
             super::Answer::Library(store.all_headers().map(std::sync::Arc::new).map_err(|e| e.to_string()))
         }
+        Request::AllHeaders => super::Answer::AllHeaders(store.all_headers().map_err(|e| e.to_string())),
         Request::Text(id) => {
             let article = store.article(&id).map(|a| a.map(Box::new)).map_err(|e| e.to_string());
             super::Answer::Text { id, article }
@@ -190,6 +191,8 @@ impl App {
             }
         }
         self.rebuild_list();
+        // The article shown may have been made ready before its kept search was known.
+        self.restore_search();
     }
 
     /// Takes one article's state as the library kept it.
@@ -274,6 +277,24 @@ fn focus_name(focus: Focus) -> &'static str {
     }
 }
 
+/// How much of a library a run reads before it shows anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Every article whole, with its people (`--json` prints them).
+    Whole,
+    /// What the list shows of every article; the text when an article is shown (screenshots).
+    Headers,
+    /// The first page of the list as the session left it (and the article it was on); the rest
+    /// is asked of the library's worker once the reader is up (see [`Request::AllHeaders`]).
+    ///
+    /// [`Request::AllHeaders`]: super::Request::AllHeaders
+    FirstPage,
+}
+
+/// How many articles the first page has: more than any screen shows, so the first keys find
+/// the list as it will be while the rest is read.
+pub const FIRST_PAGE: usize = 500;
+
 /// What a run shows, made ready from the command line's files and library.
 pub struct Prepared {
     pub library: Library,
@@ -288,17 +309,23 @@ pub struct Prepared {
     /// Files were given: the library, when there is one, is a key (`L`) away.
     pub files: bool,
     pub warning: Option<String>,
+    /// Only the first page was read ([`Reading::FirstPage`]): the rest is to be asked for.
+    pub rest: bool,
 }
 
 /// Reads what a run shows. `db` is the library's path, `None` for none at all (scripts given
 /// files without `--db`); `write` says whether the run may save to it. With `paths`, those files
 /// (and their state in the library); without, the whole library (the bundled articles the
-/// first time): each article whole with its people when `whole` (`--json` prints them), else
-/// only what the list shows, the rest read when an article is shown (the reader).
+/// first time), read as `reading` says.
 ///
 /// # Errors
 /// When no file of `paths` could be read: the loader's message.
-pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool, whole: bool) -> Result<Prepared, String> {
+pub fn prepare(
+    paths: &[std::path::PathBuf],
+    db: Option<&Path>,
+    write: bool,
+    reading: Reading,
+) -> Result<Prepared, String> {
     let opened = db.map(|p| open(p, write));
     let (mut store, saving, warning) = match opened {
         Some(o) => (o.store, o.saving, o.warning),
@@ -319,6 +346,7 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool, who
             add_files: saving,
             files: true,
             warning,
+            rest: false,
         });
     }
     let Some(s) = store.as_mut() else {
@@ -331,13 +359,47 @@ pub fn prepare(paths: &[std::path::PathBuf], db: Option<&Path>, write: bool, who
             add_files: false,
             files: false,
             warning,
+            rest: false,
         });
     };
     // A library in memory keeps nothing, so filling it writes nothing anywhere.
     if saving || s.path() == Path::new(":memory:") {
         add_bundled_once(s).map_err(|e| e.to_string())?;
     }
-    let stored = if whole { load_all(s) } else { s.all_headers() };
+    let (stored, rest) = match reading {
+        Reading::Whole => (load_all(s), false),
+        Reading::Headers => (s.all_headers(), false),
+        Reading::FirstPage => match first_page(s) {
+            Ok((page, rest)) => (Ok(page), rest),
+            Err(e) => (Err(e), false),
+        },
+    };
     let (library, people, states) = split(stored.map_err(|e| e.to_string())?);
-    Ok(Prepared { library, people, states, store, saving, add_files: false, files: false, warning })
+    Ok(Prepared { library, people, states, store, saving, add_files: false, files: false, warning, rest })
+}
+
+/// The list's first page as the last session left it: [`FIRST_PAGE`] articles of what it
+/// showed (all, unread or starred), newest or oldest first, and the article it was on; oldest
+/// first, as the whole library loads. Whether there is more to read.
+fn first_page(store: &dyn Store) -> crate::store::Result<(Vec<StoredArticle>, bool)> {
+    use crate::store::{Filter, Order};
+    let filter = match store.session_get(SHOW)?.as_deref() {
+        Some("Unread") => Filter::Unread,
+        Some("Starred") => Filter::Starred,
+        _ => Filter::All,
+    };
+    let order = if store.session_get(SORT)?.as_deref() == Some("Oldest") { Order::Oldest } else { Order::Newest };
+    let mut ids: Vec<ArticleId> =
+        store.articles_page(&filter, order, 0, FIRST_PAGE)?.into_iter().map(|row| row.id).collect();
+    if order == Order::Newest {
+        ids.reverse();
+    }
+    if let Some(selected) = store.session_get(SELECTED)?.map(ArticleId::from_stored)
+        && !ids.contains(&selected)
+    {
+        ids.push(selected);
+    }
+    // Fewer than a page of what the list shows can still be less than the whole library.
+    let rest = store.counts()?.total > ids.len();
+    Ok((store.headers_of(&ids)?, rest))
 }

@@ -234,6 +234,8 @@ pub struct App {
     pub(super) texts_asked: HashSet<ArticleId>,
     /// What to do when the text of the article (by id) arrives: what opening it asked for.
     pub(super) after_text: Option<(ArticleId, super::texts::AfterText)>,
+    /// The list is the library's first page; the rest has been asked for.
+    pub(super) rest_pending: bool,
 }
 
 impl App {
@@ -287,6 +289,7 @@ impl App {
             texts: HashMap::new(),
             texts_asked: HashSet::new(),
             after_text: None,
+            rest_pending: false,
         };
         app.rebuild_list();
         app

@@ -58,6 +58,34 @@ impl App {
         self.text_arrived(id, article);
     }
 
+    /// Asks the library for the rest of its articles (the reader was started on the first page).
+    pub fn read_rest_of_library(&mut self) {
+        self.rest_pending = true;
+        self.push_effect(Effect::Ask(Request::AllHeaders));
+    }
+
+    /// Whether the list is the library's first page, the rest being read.
+    #[must_use]
+    pub fn reading_rest(&self) -> bool {
+        self.rest_pending
+    }
+
+    /// The rest of the library, for a reader started on its first page: added to the list
+    /// (those already there are kept as they are, with what this session did to them).
+    pub(super) fn rest_arrived(&mut self, found: Result<Vec<StoredArticle>, String>) {
+        self.rest_pending = false;
+        match found {
+            Ok(stored) => {
+                let top = self.list_offset;
+                self.add_articles(stored);
+                // Where the list was scrolled, not scrolled back to the top under the user.
+                self.list_offset = top;
+                self.reveal_selection();
+            }
+            Err(e) => self.warn(format!("The rest of the library could not be read: {e}")),
+        }
+    }
+
     /// Whether the shown article's text has been asked of the library and not arrived yet.
     #[must_use]
     pub fn text_loading(&self) -> bool {
@@ -289,5 +317,44 @@ mod tests {
         assert_eq!(search.query, "story");
         assert_eq!(search.matches.len(), 2, "{search:?}");
         assert_eq!(search.current, None);
+    }
+
+    #[test]
+    fn the_reader_starts_on_the_first_page_and_the_rest_joins_the_list_where_the_user_is() {
+        use crate::app::library::{FIRST_PAGE, Reading, prepare};
+        let dir = tempfile::tempdir().expect("dir");
+        let db = dir.path().join("library.db");
+        let n = FIRST_PAGE + 20;
+        {
+            let mut store = SqliteStore::open(&db).expect("open");
+            let stories: Vec<Article> = (0..n).map(story).collect();
+            let batch: Vec<NewArticle<'_>> = stories
+                .iter()
+                .enumerate()
+                .map(|(i, a)| NewArticle::new(a, &[], Some(1_700_000_000 + i64::try_from(i).expect("small") * 60)))
+                .collect();
+            store.upsert(&batch).expect("upsert");
+            // The last session was on the oldest story, far past the first page.
+            store.session_set("selected", stories[0].id.as_str()).expect("session");
+            store.session_set(crate::app::library::BUNDLED_ADDED, "1").expect("session");
+        }
+        let prepared = prepare(&[], Some(&db), true, Reading::FirstPage).expect("prepared");
+        assert!(prepared.rest);
+        assert_eq!(prepared.library.articles.len(), FIRST_PAGE + 1, "a page and the article the session was on");
+        let mut store = prepared.store.expect("a library");
+        let mut app = App::new(prepared.library, (120, 40));
+        app.restore_states(prepared.states);
+        app.restore_session(&store).expect("session");
+        app.read_rest_of_library();
+        assert!(app.reading_rest());
+        let shown = app.articles[app.shown().expect("shown")].title.clone();
+        assert_eq!(shown, "Story 0");
+        // The newest is first, even before the rest is read.
+        assert_eq!(app.articles[app.article_at(0).expect("first")].title, format!("Story {}", n - 1));
+        answer_all(&mut app, &mut store);
+        assert!(!app.reading_rest());
+        assert_eq!(app.list_len(), n);
+        assert_eq!(app.articles[app.shown().expect("shown")].title, shown, "the selection stays on its article");
+        assert_eq!(app.selected, n - 1, "the oldest is last");
     }
 }

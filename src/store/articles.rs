@@ -245,6 +245,29 @@ impl SqliteStore {
         Ok(Some(stored))
     }
 
+    /// [`SqliteStore::all_headers_impl`]'s articles of `ids`, those the library has, in that order.
+    pub(crate) fn headers_of_impl(&self, ids: &[ArticleId]) -> Result<Vec<StoredArticle>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.key, a.hash, a.source, a.feed_id, a.title, a.deck, a.place, a.date_text, a.agency, \
+                 a.byline, NULL, NULL, a.rights, a.link, a.published, a.added, a.sort_date, \
+                 s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search \
+                 FROM articles a JOIN article_state s ON s.article = a.key WHERE a.id = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(mut stored) =
+                stmt.query_row([id.as_str()], |r| header_row(r, id)).optional().map_err(|e| self.err(e))?
+            {
+                stored.article.text_in_library = true;
+                found.push(stored);
+            }
+        }
+        Ok(found)
+    }
+
     /// Every article not deleted, oldest first, with what the list needs and its state: no
     /// text, no people (see [`Article::text_in_library`]). One pass over two narrow tables.
     pub(crate) fn all_headers_impl(&self) -> Result<Vec<StoredArticle>> {
@@ -264,7 +287,8 @@ impl SqliteStore {
                 header_row(r, &id)
             })
             .map_err(|e| self.err(e))?;
-        let mut all = Vec::new();
+        // Sized once: growing by doubling would hold two copies of a big library at a time.
+        let mut all = Vec::with_capacity(self.counts_impl()?.total);
         for row in rows {
             let mut stored = row.map_err(|e| self.err(e))?;
             stored.article.text_in_library = true;
@@ -441,14 +465,15 @@ fn header_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredArticle> {
         byline: r.get(9)?,
         rights: r.get(12)?,
         published: r.get(16)?,
-        link: link.clone(),
+        link,
         ..Article::default()
     };
     Ok(StoredArticle {
         article,
         people: Vec::new(),
         feed: r.get(3)?,
-        link,
+        // The article's own is the one used; not kept twice for every article of a big library.
+        link: None,
         published: r.get(14)?,
         added: r.get(15)?,
         date: r.get(16)?,

@@ -27,6 +27,9 @@ impl Store for SqliteStore {
     fn all_headers(&self) -> Result<Vec<StoredArticle>> {
         self.all_headers_impl()
     }
+    fn headers_of(&self, ids: &[ArticleId]) -> Result<Vec<StoredArticle>> {
+        self.headers_of_impl(ids)
+    }
     fn articles_page(&self, filter: &Filter, order: Order, offset: usize, limit: usize) -> Result<Vec<ArticleRow>> {
         self.articles_page_impl(filter, order, offset, limit)
     }

@@ -239,6 +239,12 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`].
     fn all_headers(&self) -> Result<Vec<StoredArticle>>;
+    /// [`Store::all_headers`]'s articles of `ids` (those the library has), in that order: the
+    /// reader's first page, before the rest is read.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn headers_of(&self, ids: &[ArticleId]) -> Result<Vec<StoredArticle>>;
     /// How many articles `filter` lists.
     ///
     /// # Errors

@@ -18,15 +18,17 @@ const MARKER_COLUMNS: usize = 3;
 pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = is_focused(app, Focus::List);
     let total = app.list_len();
+    // While the rest of the library is read, the count is of the first page: "500…".
+    let of = if app.reading_rest() { format!("{total}…") } else { total.to_string() };
     let title = match &app.filter {
         // The position first, so a narrow pane cuts the name, not the numbers.
         Some(f) => {
-            let head = format!(" {}/{total} {} ", app.selected + 1, if f.search { "matching" } else { "naming" });
+            let head = format!(" {}/{of} {} ", app.selected + 1, if f.search { "matching" } else { "naming" });
             let room = usize::from(area.width.saturating_sub(4)).saturating_sub(head.len() + 1);
             format!("{head}{} ", truncate(&f.person, room))
         }
         None if app.narrowed_to().is_some() => {
-            let head = format!(" {}/{total} in ", app.selected + 1);
+            let head = format!(" {}/{of} in ", app.selected + 1);
             let room = usize::from(area.width.saturating_sub(4)).saturating_sub(head.len() + 1);
             format!("{head}{} ", truncate(app.narrowed_to().unwrap_or_default(), room))
         }
@@ -41,11 +43,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 SortOrder::Oldest => " · oldest first",
                 SortOrder::Headline => " · A-Z",
             };
-            if total == 0 {
-                format!(" {what}{order} ")
-            } else {
-                format!(" {what} {}/{total}{order} ", app.selected + 1)
-            }
+            if total == 0 { format!(" {what}{order} ") } else { format!(" {what} {}/{of}{order} ", app.selected + 1) }
         }
     };
     let block = pane(Line::from(title), focused, theme);

@@ -123,13 +123,18 @@ fn right(buf: &mut Buffer, area: Rect, text: &str, theme: &Theme) {
     put(buf, area.x + area.width - w, area.y, w, &Line::styled(text.to_string(), theme.status));
 }
 
-/// "[3/12]" for a search, "[Ban Ki-moon 1/2]" while walking a person's mentions, "[0/0]" when
+/// "[3/12]" for a search ("[/harbour: 12 matches]" before `n` walks one kept from an earlier
+/// session), "[Ban Ki-moon 1/2]" while walking a person's mentions, "[0/0]" when
 /// nothing matched.
 fn counter(app: &App) -> Option<String> {
     let search = app.view()?.search.as_ref()?;
     let n = search.matches.len();
     let at = search.current.map_or(0, |i| i + 1);
     Some(match search.kind {
+        // A search kept from an earlier session, not walked yet: what it is, and how many.
+        SearchKind::Text if search.current.is_none() && n > 0 => {
+            format!("[/{}: {n} match{}]", search.query, if n == 1 { "" } else { "es" })
+        }
         SearchKind::Text => format!("[{at}/{n}]"),
         SearchKind::Person if search.current.is_none() => {
             format!("[{}: {n} mention{}]", search.query, if n == 1 { "" } else { "s" })
