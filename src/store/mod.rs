@@ -35,6 +35,7 @@
 
 mod articles;
 mod backend;
+mod derived;
 mod error;
 mod feed_status;
 mod feeds;
