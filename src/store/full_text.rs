@@ -43,6 +43,13 @@ impl SqliteStore {
         )
         .and_then(|mut s| s.execute(params![id.as_str(), paragraphs, links, text.byline, unix_now()]))
         .map_err(|e| self.err(e))?;
+        self.derive_from_full_text(&tx, id)?;
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// The people and index row of the stored article `id` found again in the text it shows
+    /// (its full text in place), inside the caller's transaction `tx` on this connection.
+    fn derive_from_full_text(&self, tx: &rusqlite::Connection, id: &ArticleId) -> Result<()> {
         let key: Option<i64> = tx
             .prepare_cached("SELECT key FROM articles WHERE id = ?1")
             .and_then(|mut s| s.query_row([id.as_str()], |r| r.get(0)).optional())
@@ -51,7 +58,48 @@ impl SqliteStore {
             && let Some(stored) = self.article_impl(id)?
         {
             let people = crate::people::extract_with_mentions(&stored.article);
-            super::derived::rewrite(&tx, key, &stored.article, &people).map_err(|e| self.err(e))?;
+            super::derived::rewrite(tx, key, &stored.article, &people).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Of `batch`, the articles that have a full text kept and that an upsert is about to store
+    /// anew (new, or their hash changed): the upsert derives their people and index row from
+    /// the item's own text, so [`Self::restore_full_texts`] derives them again afterwards.
+    pub(crate) fn full_texts_to_restore(&self, batch: &[super::NewArticle<'_>]) -> Result<Vec<ArticleId>> {
+        // Only a library opened at an older schema (a migration's test builds one) lacks them.
+        let kept = self.conn.prepare_cached("SELECT 1 FROM full_texts LIMIT 0").is_ok();
+        if !kept || !self.has_full_texts()? {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT f.id IS NOT NULL AND (a.hash IS NULL OR a.hash != ?2) \
+                 FROM (SELECT ?1 AS id) q LEFT JOIN full_texts f ON f.id = q.id LEFT JOIN articles a ON a.id = q.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::new();
+        for new in batch {
+            let a = new.article;
+            let restore: bool =
+                stmt.query_row(params![a.id.as_str(), a.hash], |r| r.get(0)).map_err(|e| self.err(e))?;
+            if restore {
+                out.push(a.id.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    /// After an upsert: the people and index row of each of `ids` from its kept full text.
+    pub(crate) fn restore_full_texts(&mut self, ids: &[ArticleId]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
+            .map_err(|e| self.err(e))?;
+        for id in ids {
+            self.derive_from_full_text(&tx, id)?;
         }
         tx.commit().map_err(|e| self.err(e))
     }
@@ -102,6 +150,9 @@ mod tests {
         item.hash = "b".into();
         store.upsert(&[NewArticle::new(&item, &[], None)]).unwrap();
         let stored = store.article(&item.id).unwrap().unwrap().article;
+        // What a search finds follows what is shown: the full text, not the new summary.
+        assert_eq!(found(&store, "whole"), 1);
+        assert_eq!(found(&store, "new"), 0);
         assert_eq!(stored.paragraphs, ["The whole story.", "Links:", "[1] https://f.example/doc"]);
         assert_eq!(stored.links, ["https://f.example/doc"]);
         assert_eq!(stored.byline.as_deref(), Some("Jo Smith"));
