@@ -31,7 +31,6 @@ mod search;
     name = "cyberreader",
     version = env!("CYBERREADER_VERSION_LINE"),
     about,
-    args_conflicts_with_subcommands = true,
     disable_help_subcommand = true
 )]
 pub struct Cli {
@@ -202,7 +201,7 @@ pub fn main() -> ExitCode {
         }
     };
     if let Some(Command::Feeds(command)) = &cli.command {
-        return crate::sources::commands::run(command, &config);
+        return crate::sources::commands::run(command, &config, cli.db.as_deref());
     }
     if let Some(Command::Search { query, json, limit }) = &cli.command {
         let db = match cli.db.clone().map_or_else(crate::store::default_db_path, Ok) {
@@ -241,7 +240,7 @@ fn clean(text: &str) -> String {
 /// ends the program with the returned status.
 fn parse_args(mut args: Vec<OsString>, after_help: &str) -> Result<Cli, ExitCode> {
     let taken_for_files = files_that_look_like_options(&args);
-    let searching = args.iter().skip(1).find(|a| !a.to_string_lossy().starts_with('-')).is_some_and(|a| a == "search");
+    let searching = first_word(&args).is_some_and(|a| a == "search");
     let mut renamed = Vec::new();
     for &at in &taken_for_files {
         // Not an option any more, and the same file.
@@ -249,9 +248,10 @@ fn parse_args(mut args: Vec<OsString>, after_help: &str) -> Result<Cli, ExitCode
         renamed.push((PathBuf::from(&as_path), PathBuf::from(&args[at])));
         args[at] = as_path;
     }
-    let parsed = Cli::command()
-        .after_help(after_help.to_string())
-        .try_get_matches_from(args)
+    let mut command = Cli::command().after_help(after_help.to_string());
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| reader_options_with_subcommand(&mut command, &matches).map(|()| matches))
         .and_then(|matches| Cli::from_arg_matches(&matches));
     match parsed {
         Ok(mut cli) => {
@@ -288,6 +288,38 @@ fn parse_args(mut args: Vec<OsString>, after_help: &str) -> Result<Cli, ExitCode
             Err(code)
         }
     }
+}
+
+/// `--db` and `--config` are global: they go before a subcommand or after it. The reader's own
+/// options (files, `--json`, `--screenshot`, `--keys`, `--size`) mean nothing to a subcommand,
+/// so one given with a subcommand is an error rather than ignored. (clap's
+/// `args_conflicts_with_subcommands` says so too, but it also refuses a global option before
+/// the subcommand.)
+fn reader_options_with_subcommand(command: &mut clap::Command, matches: &clap::ArgMatches) -> clap::error::Result<()> {
+    let Some(name) = matches.subcommand_name() else { return Ok(()) };
+    let given = ["paths", "json", "screenshot", "keys", "size"]
+        .into_iter()
+        .find(|id| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine));
+    let Some(id) = given else { return Ok(()) };
+    let shown = if id == "paths" { "FILE|DIR".to_string() } else { format!("--{id}") };
+    Err(command.error(
+        clap::error::ErrorKind::ArgumentConflict,
+        format!("the subcommand '{name}' cannot be used with '{shown}' (only --db and --config go with a subcommand)"),
+    ))
+}
+
+/// The first word of `args` that is not an option or the value of `--db` or `--config`: the
+/// subcommand, when there is one.
+fn first_word(args: &[OsString]) -> Option<&OsString> {
+    let mut it = args.iter().skip(1);
+    while let Some(arg) = it.next() {
+        if arg == "--db" || arg == "--config" {
+            it.next();
+        } else if !arg.to_string_lossy().starts_with('-') {
+            return Some(arg);
+        }
+    }
+    None
 }
 
 /// Positions in `args` of words that begin with '-', are not this reader's options, and name

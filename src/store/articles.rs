@@ -18,15 +18,15 @@ pub(crate) fn unix_now() -> i64 {
 }
 
 /// The columns of the full-text index for one article, in the table's order.
-struct IndexText {
-    body: String,
-    credits: String,
-    people: String,
-    cjk: String,
+pub(super) struct IndexText {
+    pub(super) body: String,
+    pub(super) credits: String,
+    pub(super) people: String,
+    pub(super) cjk: String,
 }
 
 impl IndexText {
-    fn new(article: &Article, people: &[Person]) -> Self {
+    pub(super) fn new(article: &Article, people: &[Person]) -> Self {
         let body = article.paragraphs.join("\n");
         let credits = article.credits.join("\n");
         let people = people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(NAME_SEPARATOR);

@@ -16,7 +16,12 @@ impl Store for SqliteStore {
         self.known_hashes_impl(ids)
     }
     fn upsert(&mut self, batch: &[NewArticle<'_>]) -> Result<UpsertReport> {
-        self.upsert_impl(batch)
+        // An item stored anew derives its people and index row from its own text (a feed's
+        // summary); one with a kept full text gets them from that again.
+        let restore = self.full_texts_to_restore(batch)?;
+        let report = self.upsert_impl(batch)?;
+        self.restore_full_texts(&restore)?;
+        Ok(report)
     }
     fn article(&self, id: &ArticleId) -> Result<Option<StoredArticle>> {
         self.article_impl(id)

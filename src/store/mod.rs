@@ -35,6 +35,7 @@
 
 mod articles;
 mod backend;
+mod derived;
 mod error;
 mod feed_status;
 mod feeds;
@@ -53,6 +54,8 @@ mod text;
 mod tests;
 #[cfg(test)]
 mod tests_people;
+#[cfg(test)]
+mod tests_rank;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -172,7 +175,8 @@ pub enum Order {
     #[default]
     Newest,
     Oldest,
-    /// bm25, newer first on ties; lists without search words use [`Order::Newest`].
+    /// bm25, newer first on ties; lists without search words use [`Order::Newest`], and so do
+    /// words in nearly every article of a large library, for which bm25 is flat (all tie).
     Relevance,
 }
 
@@ -188,7 +192,9 @@ pub struct Counts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
     pub row: ArticleRow,
-    /// bm25 (lower is better); 0 when the query has no words to rank by.
+    /// bm25 (lower is better); 0 when the query has no words to rank by, or when bm25 is flat
+    /// for them (words in nearly every article of a large library: the matches tie and come
+    /// newest first).
     pub score: f64,
     /// Byte ranges of `row.title` that match.
     pub title_matches: Vec<Range<usize>>,

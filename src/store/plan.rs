@@ -124,8 +124,15 @@ impl Plan {
         !self.matching.is_empty()
     }
 
-    /// The SELECT of light rows (and a score) for a page of this plan.
-    pub(crate) fn select(&self, order: Order, offset: usize, limit: usize) -> (String, Vec<Value>) {
+    /// The full-text expressions that must all match, each on its own.
+    pub(crate) fn matching(&self) -> &[String] {
+        &self.matching
+    }
+
+    /// The SELECT of light rows (and a score) for a page of this plan. `walk_dates`: the plan
+    /// matches nearly every article, so a page by date walks the date index and keeps the
+    /// matches (a page's worth of steps) rather than sorting every match by date.
+    pub(crate) fn select(&self, order: Order, offset: usize, limit: usize, walk_dates: bool) -> (String, Vec<Value>) {
         let page = |params: &mut Vec<Value>| {
             params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
             params.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
@@ -151,8 +158,9 @@ impl Plan {
         }
         let (clause, mut params) = self.where_clause();
         let direction = if order == Order::Oldest { "ASC" } else { "DESC" };
+        let walk = if walk_dates { " INDEXED BY articles_by_date" } else { "" };
         let mut sql = format!(
-            "SELECT {ROW_COLUMNS}, 0.0 AS score FROM articles a JOIN article_state s ON s.article = a.key \
+            "SELECT {ROW_COLUMNS}, 0.0 AS score FROM articles a{walk} JOIN article_state s ON s.article = a.key \
              WHERE {clause} ORDER BY a.sort_date {direction}, a.key {direction}"
         );
         sql.push_str(page(&mut params));

@@ -37,7 +37,11 @@ impl SqliteStore {
         let needles = needles(query);
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT paragraphs FROM article_text WHERE article = ?1")
+            // The full text, when one is kept, is what the reader shows and the index holds.
+            .prepare_cached(
+                "SELECT COALESCE(f.paragraphs, t.paragraphs) FROM article_text t JOIN articles a ON a.key = t.article \
+                 LEFT JOIN full_texts f ON f.id = a.id WHERE t.article = ?1",
+            )
             .map_err(|e| self.err(e))?;
         let mut hits = Vec::with_capacity(rows.len());
         for (row, key, score) in rows {

@@ -39,8 +39,8 @@ pub enum FeedCommand {
 /// Runs `command`: 0 when it did its work, 1 when some feeds failed to fetch, 2 when it could
 /// not be done (a bad URL or file, the library unavailable).
 #[must_use]
-pub fn run(command: &FeedCommand, config: &crate::config::Config) -> ExitCode {
-    match run_command(command, config) {
+pub fn run(command: &FeedCommand, config: &crate::config::Config, db: Option<&Path>) -> ExitCode {
+    match run_command(command, config, db) {
         Ok(code) => code,
         Err(e) => {
             note(&e.to_string());
@@ -49,7 +49,11 @@ pub fn run(command: &FeedCommand, config: &crate::config::Config) -> ExitCode {
     }
 }
 
-fn run_command(command: &FeedCommand, config: &crate::config::Config) -> Result<ExitCode, CommandError> {
+fn run_command(
+    command: &FeedCommand,
+    config: &crate::config::Config,
+    db: Option<&Path>,
+) -> Result<ExitCode, CommandError> {
     let path = urls_path()?;
     match command {
         FeedCommand::Add { url, tags } => add(&path, url, tags)?,
@@ -64,7 +68,7 @@ fn run_command(command: &FeedCommand, config: &crate::config::Config) -> Result<
                 import(&path, file)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let mut store = open_library()?;
+            let mut store = open_library(db)?;
             let done = import_newsboat(file, &mut store).map_err(|e| CommandError::Usage(e.to_string()))?;
             note(&format!(
                 "{}: {} of {} items matched articles in the library ({} marked read, {} starred)",
@@ -81,7 +85,7 @@ fn run_command(command: &FeedCommand, config: &crate::config::Config) -> Result<
                 note(&format!("no feeds in {}: add one with cyberreader add URL", path.display()));
                 return Ok(ExitCode::SUCCESS);
             }
-            let mut store = open_library()?;
+            let mut store = open_library(db)?;
             let settings = &config.feeds;
             let done = fetch(&urls.feeds, &mut store, settings, fetch::options(settings))?;
             if done.failed > 0 {
@@ -92,9 +96,12 @@ fn run_command(command: &FeedCommand, config: &crate::config::Config) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-/// The library at `CYBERREADER_DB`, else its default place.
-fn open_library() -> Result<crate::store::SqliteStore, CommandError> {
-    let path = crate::store::default_db_path().map_err(|e| CommandError::Other(e.to_string()))?;
+/// The library `--db` names, else the one at `CYBERREADER_DB`, else its default place.
+fn open_library(db: Option<&Path>) -> Result<crate::store::SqliteStore, CommandError> {
+    let path = match db {
+        Some(path) => path.to_path_buf(),
+        None => crate::store::default_db_path().map_err(|e| CommandError::Other(e.to_string()))?,
+    };
     crate::store::SqliteStore::open(&path).map_err(|e| CommandError::Other(e.to_string()))
 }
 
