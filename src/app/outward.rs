@@ -132,18 +132,27 @@ impl App {
     /// stay), the links it lists at the end.
     fn show_full_text(&mut self, id: &ArticleId, text: FullText) {
         let Some(&i) = self.by_id.get(id) else { return };
-        let article = if self.articles.get(i).is_some_and(|a| a.text_in_library) {
+        let with_text = |article: &mut Article| {
+            article.paragraphs = text.shown_paragraphs();
+            article.links = text.links.clone();
+            if article.byline.is_none() {
+                article.byline.clone_from(&text.byline);
+            }
+            // The sidebar names who the full text names, as the library now does.
+            crate::people::extract_with_mentions(article)
+        };
+        if self.articles.get(i).is_some_and(|a| a.text_in_library) {
             // The copy with the text: the list's has none.
             let Some(loaded) = self.texts.get_mut(id) else { return };
-            &mut loaded.article
+            loaded.people = with_text(&mut loaded.article);
         } else {
             let Some(article) = std::sync::Arc::make_mut(&mut self.articles).get_mut(i) else { return };
-            article
-        };
-        article.paragraphs = text.shown_paragraphs();
-        article.links = text.links;
-        if article.byline.is_none() {
-            article.byline = text.byline;
+            let people = with_text(article);
+            if let Some(cell) = std::sync::Arc::make_mut(&mut self.people).get_mut(i) {
+                *cell = std::sync::OnceLock::from(people);
+            }
+            // Everyone across the articles changed with them.
+            self.index = std::sync::OnceLock::new();
         }
         self.full_text.insert(id.clone());
         // Built again from the new text.

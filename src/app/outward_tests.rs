@@ -147,3 +147,19 @@ fn file_names_from_headlines() {
     assert_eq!(file_name("¿?"), "article.txt");
     assert!(file_name(&"word ".repeat(40)).chars().count() <= NAME_CHARS + 4);
 }
+
+#[test]
+fn the_sidebar_names_who_the_full_text_names() {
+    let mut app = app();
+    let id = app.articles[0].id.clone();
+    let text = FullText {
+        title: None,
+        byline: None,
+        paragraphs: vec!["Foreign Minister Park Jin said on Monday that the talks would go on.".into()],
+        links: Vec::new(),
+    };
+    assert!(!app.people_of(0).iter().any(|p| p.name == "Park Jin"));
+    app.answer(Answer::FetchedFullText { id, result: Ok(text) });
+    let people: Vec<&str> = app.people_of(0).iter().map(|p| p.name.as_str()).collect();
+    assert!(people.contains(&"Park Jin"), "{people:?}");
+}
