@@ -449,8 +449,8 @@ fn library_app(prepared: library::Prepared, size: (u16, u16)) -> (App, Option<cr
     if let Some(store) = &prepared.store {
         app.load_shown_text(store);
     }
-    if prepared.rest {
-        app.read_rest_of_library();
+    if let Some(total) = prepared.rest {
+        app.read_rest_of_library(total);
     }
     (app, prepared.store)
 }

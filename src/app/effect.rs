@@ -74,8 +74,9 @@ pub enum Request {
     FullText { id: ArticleId, url: String },
     /// The text and people of an article loaded without them, to show it.
     Text(ArticleId),
-    /// What the list shows of every article, for a reader started on the first page.
-    AllHeaders,
+    /// What the list shows of a page of articles after `after` (oldest first), for a reader
+    /// started on the first page of its list: the rest of the library, a page at a time.
+    Headers { after: Option<crate::store::HeadersCursor> },
     /// The articles that name the person called `name` (the sidebar's Enter on a library
     /// loaded without its people).
     PersonFilter { name: String },
@@ -133,8 +134,11 @@ pub enum Answer {
         id: ArticleId,
         article: Result<Option<Box<crate::store::StoredArticle>>, String>,
     },
-    /// What [`Request::AllHeaders`] read, oldest first.
-    AllHeaders(Result<Vec<crate::store::StoredArticle>, String>),
+    /// What [`Request::Headers`] read, oldest first, and where the next page starts.
+    Headers {
+        found: Result<Vec<crate::store::StoredArticle>, String>,
+        next: Option<crate::store::HeadersCursor>,
+    },
     /// What [`Request::PersonFilter`] found.
     PersonFilter {
         name: String,

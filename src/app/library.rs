@@ -95,7 +95,10 @@ pub fn answer(store: &mut dyn Store, request: super::Request) -> super::Answer {
         Request::Library => {
             super::Answer::Library(store.all_headers().map(std::sync::Arc::new).map_err(|e| e.to_string()))
         }
-        Request::AllHeaders => super::Answer::AllHeaders(store.all_headers().map_err(|e| e.to_string())),
+        Request::Headers { after } => match store.headers_page(after, super::texts::HEADERS_PAGE) {
+            Ok(page) => super::Answer::Headers { found: Ok(page.articles), next: page.next },
+            Err(e) => super::Answer::Headers { found: Err(e.to_string()), next: None },
+        },
         Request::Text(id) => {
             let article = store.article(&id).map(|a| a.map(Box::new)).map_err(|e| e.to_string());
             super::Answer::Text { id, article }
@@ -309,8 +312,9 @@ pub struct Prepared {
     /// Files were given: the library, when there is one, is a key (`L`) away.
     pub files: bool,
     pub warning: Option<String>,
-    /// Only the first page was read ([`Reading::FirstPage`]): the rest is to be asked for.
-    pub rest: bool,
+    /// Only the first page was read ([`Reading::FirstPage`]): the rest is to be asked for, and
+    /// this is how many articles the library lists in all.
+    pub rest: Option<usize>,
 }
 
 /// Reads what a run shows. `db` is the library's path, `None` for none at all (scripts given
@@ -346,7 +350,7 @@ pub fn prepare(
             add_files: saving,
             files: true,
             warning,
-            rest: false,
+            rest: None,
         });
     }
     let Some(s) = store.as_mut() else {
@@ -359,7 +363,7 @@ pub fn prepare(
             add_files: false,
             files: false,
             warning,
-            rest: false,
+            rest: None,
         });
     };
     // A library in memory keeps nothing, so filling it writes nothing anywhere.
@@ -367,11 +371,11 @@ pub fn prepare(
         add_bundled_once(s).map_err(|e| e.to_string())?;
     }
     let (stored, rest) = match reading {
-        Reading::Whole => (load_all(s), false),
-        Reading::Headers => (s.all_headers(), false),
+        Reading::Whole => (load_all(s), None),
+        Reading::Headers => (s.all_headers(), None),
         Reading::FirstPage => match first_page(s) {
             Ok((page, rest)) => (Ok(page), rest),
-            Err(e) => (Err(e), false),
+            Err(e) => (Err(e), None),
         },
     };
     let (library, people, states) = split(stored.map_err(|e| e.to_string())?);
@@ -380,8 +384,8 @@ pub fn prepare(
 
 /// The list's first page as the last session left it: [`FIRST_PAGE`] articles of what it
 /// showed (all, unread or starred), newest or oldest first, and the article it was on; oldest
-/// first, as the whole library loads. Whether there is more to read.
-fn first_page(store: &dyn Store) -> crate::store::Result<(Vec<StoredArticle>, bool)> {
+/// first, as the whole library loads. How many the library has, when that is more.
+fn first_page(store: &dyn Store) -> crate::store::Result<(Vec<StoredArticle>, Option<usize>)> {
     use crate::store::{Filter, Order};
     let filter = match store.session_get(SHOW)?.as_deref() {
         Some("Unread") => Filter::Unread,
@@ -400,6 +404,7 @@ fn first_page(store: &dyn Store) -> crate::store::Result<(Vec<StoredArticle>, bo
         ids.push(selected);
     }
     // Fewer than a page of what the list shows can still be less than the whole library.
-    let rest = store.counts()?.total > ids.len();
+    let total = store.counts()?.total;
+    let rest = (total > ids.len()).then_some(total);
     Ok((store.headers_of(&ids)?, rest))
 }

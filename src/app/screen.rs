@@ -85,7 +85,7 @@ impl App {
             }
             Answer::Library(found) => self.library_arrived(found),
             Answer::Text { id, article } => self.text_arrived(id, article),
-            Answer::AllHeaders(found) => self.rest_arrived(found),
+            Answer::Headers { found, next } => self.rest_arrived(found, next),
             Answer::PersonFilter { name, ids } => self.person_filter_arrived(name, ids),
             Answer::Feeds(overview) => self.feeds_answered(overview),
             Answer::Fetch(news) => self.fetch_news(news),

@@ -6,7 +6,11 @@
 
 use crate::article::{Article, ArticleId};
 use crate::people::Person;
-use crate::store::StoredArticle;
+use crate::store::{HeadersCursor, StoredArticle};
+
+/// How many articles a page of the rest of the library has: a page is read in about 30 ms, and
+/// only one is held besides the list at a time.
+pub const HEADERS_PAGE: usize = 10_000;
 
 use super::effect::{Effect, Request};
 use super::state::{App, SearchKind, SearchState};
@@ -58,10 +62,16 @@ impl App {
         self.text_arrived(id, article);
     }
 
-    /// Asks the library for the rest of its articles (the reader was started on the first page).
-    pub fn read_rest_of_library(&mut self) {
+    /// Asks the library for the rest of its `total` articles (the reader was started on the
+    /// first page), a page at a time.
+    pub fn read_rest_of_library(&mut self, total: usize) {
         self.rest_pending = true;
-        self.push_effect(Effect::Ask(Request::AllHeaders));
+        // Room for all of them at once: grown page by page, the list would be copied each time.
+        let more = total.saturating_sub(self.articles.len());
+        std::sync::Arc::make_mut(&mut self.articles).reserve_exact(more);
+        std::sync::Arc::make_mut(&mut self.people).reserve_exact(more);
+        self.by_id.reserve(more);
+        self.push_effect(Effect::Ask(Request::Headers { after: None }));
     }
 
     /// Whether the list is the library's first page, the rest being read.
@@ -72,8 +82,7 @@ impl App {
 
     /// The rest of the library, for a reader started on its first page: added to the list
     /// (those already there are kept as they are, with what this session did to them).
-    pub(super) fn rest_arrived(&mut self, found: Result<Vec<StoredArticle>, String>) {
-        self.rest_pending = false;
+    pub(super) fn rest_arrived(&mut self, found: Result<Vec<StoredArticle>, String>, next: Option<HeadersCursor>) {
         match found {
             Ok(stored) => {
                 let top = self.list_offset;
@@ -81,8 +90,15 @@ impl App {
                 // Where the list was scrolled, not scrolled back to the top under the user.
                 self.list_offset = top;
                 self.reveal_selection();
+                match next {
+                    Some(after) => self.push_effect(Effect::Ask(Request::Headers { after: Some(after) })),
+                    None => self.rest_pending = false,
+                }
             }
-            Err(e) => self.warn(format!("The rest of the library could not be read: {e}")),
+            Err(e) => {
+                self.rest_pending = false;
+                self.warn(format!("The rest of the library could not be read: {e}"));
+            }
         }
     }
 
@@ -339,13 +355,13 @@ mod tests {
             store.session_set(crate::app::library::BUNDLED_ADDED, "1").expect("session");
         }
         let prepared = prepare(&[], Some(&db), true, Reading::FirstPage).expect("prepared");
-        assert!(prepared.rest);
+        assert_eq!(prepared.rest, Some(n));
         assert_eq!(prepared.library.articles.len(), FIRST_PAGE + 1, "a page and the article the session was on");
         let mut store = prepared.store.expect("a library");
         let mut app = App::new(prepared.library, (120, 40));
         app.restore_states(prepared.states);
         app.restore_session(&store).expect("session");
-        app.read_rest_of_library();
+        app.read_rest_of_library(n);
         assert!(app.reading_rest());
         let shown = app.articles[app.shown().expect("shown")].title.clone();
         assert_eq!(shown, "Story 0");

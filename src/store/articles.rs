@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension as _, Row, TransactionBehavior, params};
 use super::error::Result;
 use super::sqlite::SqliteStore;
 use super::text::{NAME_SEPARATOR, push_cjk_pairs};
-use super::{ArticleState, NewArticle, Position, StoredArticle, UpsertReport};
+use super::{ArticleState, HeadersCursor, HeadersPage, NewArticle, Position, StoredArticle, UpsertReport};
 use crate::article::{Article, ArticleId, Dateline};
 use crate::people::Person;
 
@@ -243,6 +243,40 @@ impl SqliteStore {
             });
         }
         Ok(Some(stored))
+    }
+
+    /// A page of [`SqliteStore::all_headers_impl`]: `limit` articles after `after` (the sorting
+    /// date and key of the last one of the page before; `None`: from the first), and where the
+    /// next page starts (`None`: this was the last).
+    pub(crate) fn headers_page_impl(&self, after: Option<HeadersCursor>, limit: usize) -> Result<HeadersPage> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT a.key, a.hash, a.source, a.feed_id, a.title, a.deck, a.place, a.date_text, a.agency, \
+                 a.byline, NULL, NULL, a.rights, a.link, a.published, a.added, a.sort_date, \
+                 s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search, a.id \
+                 FROM articles a JOIN article_state s ON s.article = a.key \
+                 WHERE s.deleted = 0 AND (a.sort_date, a.key) > (?1, ?2) ORDER BY a.sort_date ASC, a.key ASC LIMIT ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let HeadersCursor { date, key } = after.unwrap_or(HeadersCursor { date: i64::MIN, key: i64::MIN });
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt
+            .query_map(params![date, key, limit], |r| {
+                let id = ArticleId::from_stored(r.get::<_, String>(23)?);
+                Ok((r.get::<_, i64>(0)?, header_row(r, &id)?))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut articles = Vec::new();
+        let mut last = None;
+        for row in rows {
+            let (key, mut stored) = row.map_err(|e| self.err(e))?;
+            stored.article.text_in_library = true;
+            last = Some(HeadersCursor { date: stored.date, key });
+            articles.push(stored);
+        }
+        let next = if i64::try_from(articles.len()).unwrap_or(i64::MAX) < limit { None } else { last };
+        Ok(HeadersPage { articles, next })
     }
 
     /// [`SqliteStore::all_headers_impl`]'s articles of `ids`, those the library has, in that order.

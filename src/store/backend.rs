@@ -6,8 +6,8 @@ use super::articles::StateColumn;
 use super::error::Result;
 use super::sqlite::SqliteStore;
 use super::{
-    ArticleRow, ArticleState, Counts, FeedStatus, Filter, NewArticle, Order, PeopleSort, PersonId, PersonPage,
-    PersonRow, Position, Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
+    ArticleRow, ArticleState, Counts, FeedStatus, Filter, HeadersCursor, HeadersPage, NewArticle, Order, PeopleSort,
+    PersonId, PersonPage, PersonRow, Position, Query, SavedSearch, SearchHit, Store, StoredArticle, UpsertReport,
 };
 use crate::article::ArticleId;
 
@@ -34,6 +34,9 @@ impl Store for SqliteStore {
     }
     fn headers_of(&self, ids: &[ArticleId]) -> Result<Vec<StoredArticle>> {
         self.headers_of_impl(ids)
+    }
+    fn headers_page(&self, after: Option<HeadersCursor>, limit: usize) -> Result<HeadersPage> {
+        self.headers_page_impl(after, limit)
     }
     fn articles_page(&self, filter: &Filter, order: Order, offset: usize, limit: usize) -> Result<Vec<ArticleRow>> {
         self.articles_page_impl(filter, order, offset, limit)

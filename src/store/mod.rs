@@ -169,6 +169,21 @@ pub enum Filter {
     Query(Query),
 }
 
+/// Where a page of [`Store::headers_page`] starts: after the article of this sorting date and
+/// key (the order is by both, so a page never repeats or skips one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadersCursor {
+    pub date: i64,
+    pub key: i64,
+}
+
+/// A page of [`Store::headers_page`], and where the next starts (`None`: it was the last).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadersPage {
+    pub articles: Vec<StoredArticle>,
+    pub next: Option<HeadersCursor>,
+}
+
 /// How a list or search is ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Order {
@@ -251,6 +266,11 @@ pub trait Store: Send {
     /// # Errors
     /// A [`StoreError`].
     fn headers_of(&self, ids: &[ArticleId]) -> Result<Vec<StoredArticle>>;
+    /// [`Store::all_headers`] a page at a time: `limit` articles after `after`, oldest first.
+    ///
+    /// # Errors
+    /// A [`StoreError`].
+    fn headers_page(&self, after: Option<HeadersCursor>, limit: usize) -> Result<HeadersPage>;
     /// How many articles `filter` lists.
     ///
     /// # Errors

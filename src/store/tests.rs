@@ -324,3 +324,36 @@ fn all_articles_in_one_pass_are_what_lookups_by_id_give() {
     let shown = all.iter().find(|s| s.article.id == last).expect("the starred one");
     assert!(shown.state.starred && shown.article.paragraphs.iter().any(|p| p.contains("The whole page.")));
 }
+
+#[test]
+fn headers_come_a_page_at_a_time_oldest_first_each_once_and_without_text() {
+    let mut store = SqliteStore::in_memory().unwrap();
+    // Dates tie in threes, so a page boundary falls inside a tie.
+    let items: Vec<(Article, Vec<Person>, i64)> = (0..25)
+        .map(|i| {
+            let (a, p) =
+                article(&format!("n{i:02}.txt"), &format!("Story {i:02}\n\nSEOUL (Yonhap) -- Story {i:02} body.\n"));
+            (a, p, 1_700_000_000 + i64::from(i / 3))
+        })
+        .collect();
+    add(&mut store, &items);
+    store.set_deleted(&[items[4].0.id.clone()], true).unwrap();
+    let mut titles = Vec::new();
+    let mut after = None;
+    let mut pages = 0;
+    loop {
+        let page = store.headers_page(after, 10).unwrap();
+        pages += 1;
+        assert!(page.articles.iter().all(|s| s.article.text_in_library && s.article.paragraphs.is_empty()));
+        titles.extend(page.articles.iter().map(|s| s.article.title.clone()));
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    let all: Vec<String> = store.all_headers().unwrap().into_iter().map(|s| s.article.title).collect();
+    assert_eq!(titles, all);
+    assert_eq!(titles.len(), 24, "the deleted one left out");
+    assert!(!titles.contains(&"Story 04".to_string()));
+}
