@@ -51,17 +51,30 @@ pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+        // Eight bytes at a time, the last few zero-padded; the tail is read byte by byte, as
+        // copying it into a padded array calls `memcpy` for every word hashed.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            b.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(b));
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            self.mix(tail.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
         }
     }
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.mix(u64::from(i));
     }
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+impl WordHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -109,40 +122,52 @@ pub struct Lexicon {
 
 /// A list of lines sorted bytewise (comment lines starting with `#` first), searched where it
 /// lies: the 143,000 world names cost nothing to load, where a hash set of them cost 50 ms at
-/// every start.
-pub struct SortedLines(&'static str);
+/// every start. Where each line starts is found once (one pass over the text, well under a
+/// millisecond), so a search compares lines and never looks for their ends.
+pub struct SortedLines {
+    text: &'static str,
+    /// The byte offset of each line that is not a comment, in order.
+    starts: Vec<u32>,
+}
 
 impl SortedLines {
+    #[must_use]
+    pub fn new(text: &'static str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 8);
+        let mut at = 0;
+        while at < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p);
+            if bytes[at] != b'#' {
+                starts.push(u32::try_from(at).unwrap_or(u32::MAX));
+            }
+            at = end + 1;
+        }
+        Self { text, starts }
+    }
+
+    /// Line `i` (of the lines that are not comments), without its newline.
+    fn line(&self, i: usize) -> &[u8] {
+        let bytes = self.text.as_bytes();
+        let start = self.starts[i] as usize;
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        &bytes[start..end]
+    }
+
     /// Whether `word` is one of the lines.
     #[must_use]
     pub fn contains(&self, word: &str) -> bool {
-        let text = self.0.as_bytes();
-        // The first byte of the first line that is not a comment.
-        let mut lo = 0;
-        while lo < text.len() && text[lo] == b'#' {
-            lo = next_line(text, lo);
-        }
-        let mut hi = text.len();
+        let (mut lo, mut hi) = (0, self.starts.len());
         while lo < hi {
-            let mid = line_start(text, lo + (hi - lo) / 2, lo);
-            let end = text[mid..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| mid + p);
-            match text[mid..end].cmp(word.as_bytes()) {
+            let mid = lo + (hi - lo) / 2;
+            match self.line(mid).cmp(word.as_bytes()) {
                 std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = (end + 1).min(text.len()),
+                std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
             }
         }
         false
     }
-}
-
-/// The start of the line holding byte `at`, not before `floor`.
-fn line_start(text: &[u8], at: usize, floor: usize) -> usize {
-    text[floor..at].iter().rposition(|&b| b == b'\n').map_or(floor, |p| floor + p + 1)
-}
-
-fn next_line(text: &[u8], at: usize) -> usize {
-    text[at..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| at + p + 1)
 }
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -179,7 +204,7 @@ pub fn get() -> &'static Lexicon {
             text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
         };
         let given = list(include_str!("../../data/people/given-names.txt"));
-        let world = SortedLines(WORLD_NAMES);
+        let world = SortedLines::new(WORLD_NAMES);
         Lexicon { words, given, world, phrases }
     })
 }
@@ -305,7 +330,7 @@ mod sorted_lines_tests {
         let names: Vec<&str> = WORLD_NAMES.lines().filter(|l| !l.starts_with('#')).collect();
         assert!(names.len() > 100_000);
         assert!(names.windows(2).all(|w| w[0] < w[1]), "regenerate it sorted bytewise (LC_ALL=C sort)");
-        let list = SortedLines(WORLD_NAMES);
+        let list = SortedLines::new(WORLD_NAMES);
         for name in [names[0], names[names.len() / 2], names[names.len() - 1], "haruki"] {
             assert!(list.contains(name), "{name}");
         }
@@ -316,9 +341,9 @@ mod sorted_lines_tests {
 
     #[test]
     fn search_over_a_small_list_with_comments() {
-        let list = SortedLines("# comment\n# more\nb\nd\nf\n");
+        let list = SortedLines::new("# comment\n# more\nb\nd\nf\n");
         assert!(list.contains("b") && list.contains("d") && list.contains("f"));
         assert!(!list.contains("a") && !list.contains("c") && !list.contains("g") && !list.contains("# comment"));
-        assert!(!SortedLines("").contains("a"));
+        assert!(!SortedLines::new("").contains("a"));
     }
 }

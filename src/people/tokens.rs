@@ -42,15 +42,17 @@ impl Tok {
 /// Hangul or Han characters: a Korean, Chinese or Japanese name written in its own script
 /// ("박근혜", "王毅", "岸田文雄").
 fn is_cjk(c: char) -> bool {
-    matches!(
-        c,
-        '\u{AC00}'..='\u{D7A3}'
-            | '\u{1100}'..='\u{11FF}'
-            | '\u{3130}'..='\u{318F}'
-            | '\u{4E00}'..='\u{9FFF}'
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{F900}'..='\u{FAFF}'
-    )
+    // Most text is below the first of the ranges: one comparison for it.
+    c >= '\u{1100}'
+        && matches!(
+            c,
+            '\u{AC00}'..='\u{D7A3}'
+                | '\u{1100}'..='\u{11FF}'
+                | '\u{3130}'..='\u{318F}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{3400}'..='\u{4DBF}'
+                | '\u{F900}'..='\u{FAFF}'
+        )
 }
 
 fn is_apos(c: char) -> bool {

@@ -14,7 +14,7 @@ use crate::app::{Effect, Request};
 use crate::article::{Article, ArticleId};
 use crate::run::Effects;
 use crate::runtime::AppEvent;
-use crate::store::{NewArticle, Position, Store, StoreError};
+use crate::store::{Position, Store, StoreError};
 
 /// How long a scroll position may wait before it is written: well under the second within
 /// which a change must be on disk, and long enough that scrolling through an article is one
@@ -227,20 +227,13 @@ pub(crate) fn apply_effect(store: &mut dyn Store, effect: Effect) -> crate::stor
 }
 
 /// Upserts `articles` with their people, skipping (without extracting people) those the library
-/// has with the same hash.
+/// has with the same hash. The people of a batch are found (in parallel) while the batch before
+/// is written, each batch in its own transaction (see [`crate::store::upsert_with_people`]).
 pub(crate) fn add(store: &mut dyn Store, articles: &[Article]) -> crate::store::Result<()> {
     let ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
     let known = store.known_hashes(&ids)?;
     let changed: Vec<&Article> = articles.iter().filter(|a| known.get(&a.id) != Some(&a.hash)).collect();
-    let people: Vec<Vec<crate::people::Person>> =
-        changed.iter().map(|a| crate::people::extract_with_mentions(a)).collect();
-    let batch: Vec<NewArticle<'_>> =
-        // A feed file's items keep their link, to open or fetch in full when read from the library.
-        changed.iter().zip(&people).map(|(a, p)| NewArticle { link: a.link.as_deref(), ..NewArticle::new(a, p, a.published) }).collect();
-    if batch.is_empty() {
-        return Ok(());
-    }
-    store.upsert(&batch).map(drop)
+    crate::store::upsert_with_people(store, &changed, |a| a.published).map(drop)
 }
 
 #[cfg(test)]

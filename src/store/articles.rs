@@ -94,13 +94,8 @@ impl SqliteStore {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )
                 .map_err(err)?;
-            let mut drop_index = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1").map_err(err)?;
-            let mut add_index = tx
-                .prepare_cached(
-                    "INSERT INTO articles_fts (rowid, title, deck, byline, body, credits, place, agency, people, cjk) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )
-                .map_err(err)?;
+            // The index is written after every other row of the batch (see `write_index`).
+            let mut indexed: Vec<(i64, bool, &NewArticle<'_>)> = Vec::with_capacity(batch.len());
             for new in batch {
                 let a = new.article;
                 let stored: Option<(i64, String)> =
@@ -115,6 +110,7 @@ impl SqliteStore {
                 let date_text = dateline.and_then(|d| d.date.as_deref());
                 let paragraphs = values_json(&a.paragraphs, &path)?;
                 let credits = values_json(&a.credits, &path)?;
+                let replaced = stored.is_some();
                 let key = if let Some((key, _)) = stored {
                     update
                         .execute(params![
@@ -135,7 +131,6 @@ impl SqliteStore {
                         ])
                         .map_err(err)?;
                     drop_people.execute([key]).map_err(err)?;
-                    drop_index.execute([key]).map_err(err)?;
                     report.updated += 1;
                     key
                 } else {
@@ -180,22 +175,9 @@ impl SqliteStore {
                 if persons {
                     super::persons::record(&tx, key, a, new.people).map_err(err)?;
                 }
-                let text = IndexText::new(a, new.people);
-                add_index
-                    .execute(params![
-                        key,
-                        a.title,
-                        a.deck,
-                        a.byline,
-                        text.body,
-                        text.credits,
-                        place,
-                        agency,
-                        text.people,
-                        text.cjk
-                    ])
-                    .map_err(err)?;
+                indexed.push((key, replaced, new));
             }
+            write_index(&tx, &indexed).map_err(err)?;
         }
         tx.commit().map_err(err)?;
         Ok(report)
@@ -440,6 +422,41 @@ impl SqliteStore {
             .map(|n| n > 0)
             .map_err(|e| self.err(e))
     }
+}
+
+/// Writes the full-text index rows of a batch, after its other rows. Any statement that may
+/// need undoing on its own (one that fires a trigger, as `person_mentions` does) opens a
+/// savepoint, and FTS5 writes its pending terms to disk at every savepoint once it is in the
+/// transaction: indexing each article between the others' rows made a segment per article,
+/// and then merged them. Written last, the batch's terms stay in memory and go to disk in a
+/// few large segments.
+fn write_index(tx: &rusqlite::Transaction<'_>, indexed: &[(i64, bool, &NewArticle<'_>)]) -> rusqlite::Result<()> {
+    let mut drop_index = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?;
+    let mut add_index = tx.prepare_cached(
+        "INSERT INTO articles_fts (rowid, title, deck, byline, body, credits, place, agency, people, cjk) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for &(key, replaced, new) in indexed {
+        if replaced {
+            drop_index.execute([key])?;
+        }
+        let a = new.article;
+        let dateline = a.dateline.as_ref();
+        let text = IndexText::new(a, new.people);
+        add_index.execute(params![
+            key,
+            a.title,
+            a.deck,
+            a.byline,
+            text.body,
+            text.credits,
+            dateline.and_then(|d| d.place.as_deref()),
+            dateline.and_then(|d| d.agency.as_deref()),
+            text.people,
+            text.cjk
+        ])?;
+    }
+    Ok(())
 }
 
 /// The state columns a caller may set, so no column name comes from outside.

@@ -12,7 +12,8 @@
 //!   each give their own [`StoreError`]; none of them is ever altered, deleted or overwritten.
 //! - **Adding**: ask [`Store::known_hashes`] for the ids about to be added and parse only those
 //!   missing or changed; then [`Store::upsert`] a batch (one transaction). An article whose hash
-//!   changed is updated in place and keeps its state; the same hash is left alone.
+//!   changed is updated in place and keeps its state; the same hash is left alone. Many at once:
+//!   [`upsert_with_people`] finds a batch's people while the batch before is written.
 //! - **Listing**: [`Store::articles_page`] by [`Filter`] and [`Order`], page by page, returns light
 //!   [`ArticleRow`]s; [`Store::article`] the whole [`StoredArticle`] with its people;
 //!   [`Store::count`] and [`Store::counts`].
@@ -35,6 +36,7 @@
 
 mod articles;
 mod backend;
+mod bulk;
 mod derived;
 mod error;
 mod feed_status;
@@ -60,6 +62,7 @@ mod tests_rank;
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub use bulk::{BATCH, overlapped, people_of, upsert_with_people};
 pub use error::{Result, StoreError};
 pub use feed_status::FeedStatus;
 pub use feeds::{Retention, StoredFeed};

@@ -175,7 +175,7 @@ impl SqliteStore {
         // NORMAL in WAL mode: a crash or power loss may drop the last transactions, never corrupt.
         // 32 MB of page cache (the default is 2 MB): a batch of articles touches many index pages.
         self.conn
-            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;")
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;")
             .map_err(|e| self.err(e))
     }
 

@@ -1,13 +1,14 @@
 //! `cyberreader fetch`: every subscribed feed fetched in parallel, its items stored in the library
 //! with their people, each feed's outcome reported.
 //!
-//! A feed's people are extracted (in parallel, with rayon) on one thread while the batch before
-//! is written on another: extraction and the store's transactions are the two costs of a large
-//! feed, and they overlap. A feed whose fetch failed is left exactly as stored.
+//! A feed's items are made articles and their people found (in parallel, with rayon) on one
+//! thread while the batch before is written on another: those and the store's transactions are
+//! the costs of a large feed, and they overlap. A feed whose fetch failed is left exactly as
+//! stored.
 
+use std::collections::HashSet;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Mutex;
-use std::sync::mpsc::sync_channel;
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -16,11 +17,11 @@ use super::{CommandError, FeedOptions, note};
 use crate::article::{Article, ArticleId};
 use crate::config::FeedSettings;
 use crate::people::{Person, extract_with_mentions};
-use crate::sources::feed::{FeedReport, FetchOptions, FetchOutcome, FetchRequest, Subscription, Validators, fetch_all};
-use crate::store::{FeedId, NewArticle, Retention, SqliteStore, Store as _, StoreError, UpsertReport};
+use crate::sources::feed::{
+    FeedItems, FeedReport, FetchOptions, FetchOutcome, FetchRequest, Subscription, Validators, fetch_each,
+};
+use crate::store::{BATCH, FeedId, NewArticle, Retention, SqliteStore, Store as _, StoreError, overlapped};
 
-/// Items whose people are extracted, then written, together.
-const BATCH: usize = 1000;
 const DAY: i64 = 86_400;
 
 /// How a `fetch` went, for the exit status.
@@ -110,16 +111,16 @@ pub fn fetch_into(
     }
     let options = FetchOptions { connections: settings.connections, ..options };
     // Each feed is stored as soon as it is in, while the others download: with many slow
-    // servers the library's work hides under the waiting. (The report is cloned to cross the
-    // thread; next to parsing it, that copy is small.)
-    let (send, receive) = std::sync::mpsc::channel::<FeedReport>();
+    // servers the library's work hides under the waiting. A large feed's items are made
+    // articles batch by batch as they are stored (`store_items`).
+    let (send, receive) = std::sync::mpsc::channel::<FeedReport<FeedItems>>();
     let mut slots: Vec<Option<FeedDone>> = vec![None; feeds.len()];
     std::thread::scope(|scope| -> Result<(), StoreError> {
         let (requests, options, fetched) = (&requests, &options, &fetched);
         scope.spawn(move || {
-            fetch_all(requests, options, |report| {
+            fetch_each(requests, options, |report| {
                 fetched();
-                let _ = send.send(report.clone());
+                let _ = send.send(report);
             });
         });
         for mut report in receive {
@@ -147,10 +148,10 @@ pub fn fetch_into(
                     .filter(|&d| d > 0)
                     .map(|d| unix_now() - i64::try_from(d).unwrap_or(i64::MAX / DAY) * DAY),
             };
-            let (mut line, added) = store_report(store, known.id, &report, retention)?;
+            let (mut line, added, stored_items) = store_report(store, known.id, &report, retention, own.full_text)?;
             // A feed tagged full-text: each new item's page, fetched once and kept.
-            if let (true, FetchOutcome::Updated { feed: parsed, .. }) = (own.full_text, &report.outcome) {
-                line.push_str(&full_texts(store, &parsed.articles, options)?);
+            if own.full_text && matches!(report.outcome, FetchOutcome::Updated { .. }) {
+                line.push_str(&full_texts(store, &stored_items, options)?);
             }
             if let Some(to) = moved_to {
                 store.set_feed_moved(known.id, &to)?;
@@ -171,28 +172,27 @@ pub fn fetch_into(
 }
 
 /// Stores one feed's outcome (its error too, or that it worked) and returns its line (the
-/// summary, then "N new") and the articles it added.
+/// summary, then "N new"), the articles it added and, when `keep` (a full-text feed), the
+/// articles stored.
 fn store_report(
     store: &mut SqliteStore,
     feed: FeedId,
-    report: &FeedReport,
+    report: &FeedReport<FeedItems>,
     retention: Retention,
-) -> crate::store::Result<(String, Vec<ArticleId>)> {
+    keep: bool,
+) -> crate::store::Result<(String, Vec<ArticleId>, Vec<Article>)> {
     let mut line = report.summary();
     let mut added = Vec::new();
+    let mut stored = Vec::new();
     match &report.outcome {
         FetchOutcome::Failed(error) => {
             store.set_feed_outcome(feed, Some(&crate::article::sanitize(&error.to_string())))?;
-            return Ok((line, added));
+            return Ok((line, added, stored));
         }
         FetchOutcome::Unchanged => store.set_feed_outcome(feed, None)?,
         FetchOutcome::Updated { feed: parsed, validators } => {
-            let items = kept(&parsed.articles, retention);
-            let ids: Vec<ArticleId> = items.iter().map(|a| a.id.clone()).collect();
-            let known = store.known_hashes(&ids)?;
-            added = ids.into_iter().filter(|id| !known.contains_key(id)).collect();
-            added.dedup();
-            store_items(store, feed, &items)?;
+            let items = kept(parsed, retention);
+            added = store_items(store, feed, parsed, &items, keep.then_some(&mut stored))?;
             line.push_str(&format!(", {} new", added.len()));
             store.set_feed_fetched(
                 feed,
@@ -207,7 +207,7 @@ fn store_report(
     if dropped > 0 {
         line.push_str(&format!(", {dropped} old dropped"));
     }
-    Ok((line, added))
+    Ok((line, added, stored))
 }
 
 /// For a feed tagged `full-text`: the page of each item the library has no full text for yet,
@@ -235,36 +235,46 @@ fn full_texts(store: &mut SqliteStore, items: &[Article], options: &FetchOptions
     })
 }
 
-/// The items retention would keep: none older than its cutoff, at most its newest `max_items`
-/// (so an item dropped is not added again at the next fetch).
-fn kept(articles: &[Article], retention: Retention) -> Vec<&Article> {
-    let mut items: Vec<&Article> = articles
-        .iter()
-        .filter(|a| retention.older_than.is_none_or(|cutoff| a.published.is_none_or(|p| p >= cutoff)))
+/// The items (their indices) retention would keep: none older than its cutoff, at most its
+/// newest `max_items` (so an item dropped is not added again at the next fetch).
+fn kept(items: &FeedItems, retention: Retention) -> Vec<usize> {
+    let mut kept: Vec<usize> = (0..items.len())
+        .filter(|&i| retention.older_than.is_none_or(|cutoff| items.published(i).is_none_or(|p| p >= cutoff)))
         .collect();
     if let Some(max) = retention.max_items {
-        items.sort_by_key(|a| std::cmp::Reverse(a.published));
-        items.truncate(max);
+        kept.sort_by_key(|&i| std::cmp::Reverse(items.published(i)));
+        kept.truncate(max);
     }
-    items
+    kept
 }
 
-/// Upserts `items` in batches: the people of one batch are extracted while the batch before is
-/// written.
-fn store_items(store: &mut SqliteStore, feed: FeedId, items: &[&Article]) -> crate::store::Result<UpsertReport> {
-    let (send, receive) = sync_channel::<Vec<Vec<Person>>>(1);
-    let mut total = UpsertReport::default();
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            for batch in items.chunks(BATCH) {
-                let people: Vec<Vec<Person>> = batch.par_iter().map(|a| extract_with_mentions(a)).collect();
-                if send.send(people).is_err() {
+/// Upserts the items at `indices` in batches: one batch is made articles and its people found
+/// while the batch before is written. Returns the articles the library did not have before,
+/// each once; `keep` receives the articles stored.
+fn store_items(
+    store: &mut SqliteStore,
+    feed: FeedId,
+    items: &FeedItems,
+    indices: &[usize],
+    mut keep: Option<&mut Vec<Article>>,
+) -> crate::store::Result<Vec<ArticleId>> {
+    let mut added = Vec::new();
+    let mut seen = HashSet::new();
+    overlapped(
+        |send| {
+            for batch in indices.chunks(BATCH) {
+                let articles = items.articles(batch);
+                let people: Vec<Vec<Person>> = articles.par_iter().map(extract_with_mentions).collect();
+                if !send((articles, people)) {
                     break;
                 }
             }
-        });
-        for (batch, people) in items.chunks(BATCH).zip(receive.iter()) {
-            let new: Vec<NewArticle<'_>> = batch
+        },
+        |(articles, people): (Vec<Article>, Vec<Vec<Person>>)| -> crate::store::Result<()> {
+            let ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
+            let known = store.known_hashes(&ids)?;
+            added.extend(ids.into_iter().filter(|id| !known.contains_key(id) && seen.insert(id.clone())));
+            let new: Vec<NewArticle<'_>> = articles
                 .iter()
                 .zip(&people)
                 .map(|(a, p)| NewArticle {
@@ -274,13 +284,14 @@ fn store_items(store: &mut SqliteStore, feed: FeedId, items: &[&Article]) -> cra
                     ..NewArticle::new(a, p, None)
                 })
                 .collect();
-            let report = store.upsert(&new)?;
-            total.added += report.added;
-            total.updated += report.updated;
-            total.unchanged += report.unchanged;
-        }
-        Ok(total)
-    })
+            store.upsert(&new)?;
+            if let Some(keep) = keep.as_mut() {
+                keep.extend(articles);
+            }
+            Ok(())
+        },
+    )?;
+    Ok(added)
 }
 
 fn unix_now() -> i64 {

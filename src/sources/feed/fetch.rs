@@ -14,7 +14,7 @@ use ureq::Agent;
 use url::Url;
 
 use super::http::{Credentials, ProxySetting, agent, charset, header, retry_after, split_credentials};
-use super::parse::{FeedError, ParsedFeed, parse_feed};
+use super::parse::{FeedError, FeedItems, ParsedFeed, parse_feed, parse_feed_items};
 
 /// Feeds fetched at once unless the caller says otherwise.
 pub const DEFAULT_CONNECTIONS: usize = 8;
@@ -108,12 +108,13 @@ pub enum FetchError {
     Feed(#[from] FeedError),
 }
 
-/// How one feed's fetch ended.
+/// How one feed's fetch ended. `F` is the feed as parsed: its items as articles
+/// ([`ParsedFeed`]), or left for the caller to make ([`FeedItems`], see [`fetch_each`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FetchOutcome {
+pub enum FetchOutcome<F = ParsedFeed> {
     /// 200: the feed, and the validators to send next time.
     Updated {
-        feed: ParsedFeed,
+        feed: F,
         validators: Validators,
     },
     /// 304: nothing changed since the validators that were sent.
@@ -123,21 +124,38 @@ pub enum FetchOutcome {
 
 /// One feed done, for the progress display and the caller's bookkeeping.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedReport {
+pub struct FeedReport<F = ParsedFeed> {
     /// Position in the list given to [`fetch_all`].
     pub index: usize,
     pub url: String,
-    pub outcome: FetchOutcome,
+    pub outcome: FetchOutcome<F>,
     /// Where a permanent redirect (301, 308) sent the feed: the URL to use from now on.
     pub moved_to: Option<String>,
 }
 
-impl FeedReport {
+/// A parsed feed's number of items, for a report's summary.
+pub trait ItemCount {
+    fn item_count(&self) -> usize;
+}
+
+impl ItemCount for ParsedFeed {
+    fn item_count(&self) -> usize {
+        self.articles.len()
+    }
+}
+
+impl ItemCount for FeedItems {
+    fn item_count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl<F: ItemCount> FeedReport<F> {
     /// The outcome in words: "200 OK, 12 items", "unchanged (304)", "HTTP 404", ...
     #[must_use]
     pub fn summary(&self) -> String {
         let mut text = match &self.outcome {
-            FetchOutcome::Updated { feed, .. } => match feed.articles.len() {
+            FetchOutcome::Updated { feed, .. } => match feed.item_count() {
                 1 => "200 OK, 1 item".to_string(),
                 n => format!("200 OK, {n} items"),
             },
@@ -149,7 +167,9 @@ impl FeedReport {
         }
         text
     }
+}
 
+impl<F> FeedReport<F> {
     /// How long the server asked to be left alone (429 or 503 with `Retry-After`).
     #[must_use]
     pub fn retry_after(&self) -> Option<Duration> {
@@ -168,34 +188,12 @@ pub fn fetch_all(
     options: &FetchOptions,
     on_done: impl Fn(&FeedReport) + Sync,
 ) -> Vec<FeedReport> {
-    let agent = match agent(options.connect_timeout, &options.proxy) {
-        Ok(agent) => agent,
-        Err(message) => {
-            let reports: Vec<FeedReport> = requests
-                .iter()
-                .enumerate()
-                .map(|(index, r)| failed(index, &r.url, FetchError::Other(message.clone())))
-                .collect();
-            reports.iter().for_each(&on_done);
-            return reports;
-        }
-    };
-    let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<FeedReport>>> = Mutex::new(vec![None; requests.len()]);
-    let workers = options.connections.clamp(1, requests.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(request) = requests.get(index) else { break };
-                    let report = fetch_feed(&agent, index, request, options);
-                    on_done(&report);
-                    if let Ok(mut results) = results.lock() {
-                        results[index] = Some(report);
-                    }
-                }
-            });
+    fetch_with(requests, options, parse_feed, |report| {
+        on_done(&report);
+        if let Ok(mut results) = results.lock() {
+            let index = report.index;
+            results[index] = Some(report);
         }
     });
     let results = results.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -208,7 +206,46 @@ pub fn fetch_all(
         .collect()
 }
 
-fn failed(index: usize, url: &str, error: FetchError) -> FeedReport {
+/// Fetches `requests` as [`fetch_all`] does and hands each feed's report to `on_done` (from a
+/// worker thread) as it finishes, with its items left for the caller to make articles of
+/// ([`FeedItems::articles`]): a caller that stores them can do so batch by batch, each batch
+/// written while the next is made.
+pub fn fetch_each(requests: &[FetchRequest], options: &FetchOptions, on_done: impl Fn(FeedReport<FeedItems>) + Sync) {
+    fetch_with(requests, options, parse_feed_items, on_done);
+}
+
+/// The fetching of [`fetch_all`] and [`fetch_each`], with `parse` for a body received.
+fn fetch_with<F>(
+    requests: &[FetchRequest],
+    options: &FetchOptions,
+    parse: impl Fn(&[u8], Option<&str>, &str) -> Result<F, FeedError> + Sync,
+    on_done: impl Fn(FeedReport<F>) + Sync,
+) {
+    let agent = match agent(options.connect_timeout, &options.proxy) {
+        Ok(agent) => agent,
+        Err(message) => {
+            for (index, r) in requests.iter().enumerate() {
+                on_done(failed(index, &r.url, FetchError::Other(message.clone())));
+            }
+            return;
+        }
+    };
+    let next = AtomicUsize::new(0);
+    let workers = options.connections.clamp(1, requests.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(request) = requests.get(index) else { break };
+                    on_done(fetch_feed(&agent, index, request, options, &parse));
+                }
+            });
+        }
+    });
+}
+
+fn failed<F>(index: usize, url: &str, error: FetchError) -> FeedReport<F> {
     FeedReport { index, url: url.to_string(), outcome: FetchOutcome::Failed(error), moved_to: None }
 }
 
@@ -216,18 +253,24 @@ fn failed(index: usize, url: &str, error: FetchError) -> FeedReport {
 #[must_use]
 pub fn fetch_one(request: &FetchRequest, options: &FetchOptions) -> FeedReport {
     match agent(options.connect_timeout, &options.proxy) {
-        Ok(agent) => fetch_feed(&agent, 0, request, options),
+        Ok(agent) => fetch_feed(&agent, 0, request, options, &parse_feed),
         Err(message) => failed(0, &request.url, FetchError::Other(message)),
     }
 }
 
-fn fetch_feed(agent: &Agent, index: usize, request: &FetchRequest, options: &FetchOptions) -> FeedReport {
+fn fetch_feed<F>(
+    agent: &Agent,
+    index: usize,
+    request: &FetchRequest,
+    options: &FetchOptions,
+    parse: &impl Fn(&[u8], Option<&str>, &str) -> Result<F, FeedError>,
+) -> FeedReport<F> {
     let (result, moved_to) = get(agent, request, options, Accept::Feed);
     let outcome = match result {
         Ok(None) => FetchOutcome::Unchanged,
         Ok(Some(fetched)) => {
             let charset = fetched.content_type.as_deref().and_then(charset);
-            match parse_feed(&fetched.body, charset.as_deref(), &request.url) {
+            match parse(&fetched.body, charset.as_deref(), &request.url) {
                 Ok(feed) => FetchOutcome::Updated { feed, validators: fetched.validators },
                 Err(error) => FetchOutcome::Failed(error.into()),
             }

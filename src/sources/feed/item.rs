@@ -61,7 +61,7 @@ pub fn item_article(entry: &Entry, feed_url: &str, feed_title: Option<&str>) -> 
         article.byline = Some(authors.join(", "));
     }
     article.link = link.map(|l| sanitize(&l));
-    article.published = entry.published.or(entry.updated).map(|d| d.timestamp());
+    article.published = item_published(entry);
     article.source = feed_title.map(str::to_string);
     if !text.links.is_empty() {
         article.paragraphs.push("Links:".to_string());
@@ -71,6 +71,11 @@ pub fn item_article(entry: &Entry, feed_url: &str, feed_title: Option<&str>) -> 
         article.links = text.links.iter().map(|l| sanitize(l)).collect();
     }
     article
+}
+
+/// The item's date: when it was published, else last updated.
+pub(super) fn item_published(entry: &Entry) -> Option<i64> {
+    entry.published.or(entry.updated).map(|d| d.timestamp())
 }
 
 /// The item's text: its content, else its summary; HTML unless it says it is plain text.

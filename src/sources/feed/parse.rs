@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::charset::{declare_utf8, to_utf8};
 use super::html::clean_line;
-use super::item::item_article;
+use super::item::{item_article, item_published};
 use crate::article::{Article, sanitize};
 
 /// A feed and its items as articles.
@@ -98,8 +98,7 @@ fn kind(bytes: &[u8]) -> Kind {
 /// # Errors
 /// [`FeedError`] when the bytes are no feed at all or cannot be read as one.
 pub fn parse_feed(bytes: &[u8], http_charset: Option<&str>, feed_url: &str) -> Result<ParsedFeed, FeedError> {
-    let base = url::Url::parse(feed_url).ok().map(|_| feed_url.to_string());
-    parse_with(bytes, http_charset, base, |_| feed_url.to_string())
+    parse_feed_items(bytes, http_charset, feed_url).map(FeedItems::into_parsed)
 }
 
 /// Parses a feed read from a file: its items' ids are within the feed's own address (its
@@ -111,14 +110,15 @@ pub fn parse_feed(bytes: &[u8], http_charset: Option<&str>, feed_url: &str) -> R
 pub fn parse_feed_file(bytes: &[u8], fallback: &str) -> Result<ParsedFeed, FeedError> {
     // feed-rs gives a JSON Feed's `feed_url` no rel to tell it from the home page: read it here.
     let json_self = (kind(bytes) == Kind::Json).then(|| json_feed_url(bytes)).flatten();
-    parse_with(bytes, None, None, |feed| {
+    let items = parse_with(bytes, None, None, |feed| {
         json_self
             .into_iter()
             .chain(feed.links.iter().filter(|l| l.rel.as_deref() == Some("self")).map(|l| l.href.clone()))
             // Parsed and written again: no control character or space survives in an id.
             .find_map(|href| url::Url::parse(href.trim()).ok().map(String::from))
             .unwrap_or_else(|| fallback.to_string())
-    })
+    })?;
+    Ok(items.into_parsed())
 }
 
 /// The `feed_url` of a JSON Feed: the address it says it is published at.
@@ -141,6 +141,66 @@ fn check(bytes: &[u8]) -> Result<(), FeedError> {
     }
 }
 
+/// A feed parsed, its items not yet made articles: turning an item's HTML into paragraphs and
+/// reading it as wire copy is most of the work of a feed, and a caller storing a large feed
+/// does it batch by batch ([`FeedItems::articles`]) while earlier batches are written.
+#[derive(Debug, Clone)]
+pub struct FeedItems {
+    /// The feed's own name, cleaned.
+    pub title: Option<String>,
+    /// The site the feed belongs to.
+    pub link: Option<String>,
+    feed_url: String,
+    entries: Vec<feed_rs::model::Entry>,
+}
+
+impl FeedItems {
+    /// How many items the feed has (each becomes one article).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Item `i`'s date, as its article will have it ([`Article::published`]); `None` past the end.
+    #[must_use]
+    pub fn published(&self, i: usize) -> Option<i64> {
+        self.entries.get(i).and_then(item_published)
+    }
+
+    /// The articles of the items at `indices` (in that order), made in parallel.
+    #[must_use]
+    pub fn articles(&self, indices: &[usize]) -> Vec<Article> {
+        indices
+            .par_iter()
+            .filter_map(|&i| self.entries.get(i))
+            .map(|entry| item_article(entry, &self.feed_url, self.title.as_deref()))
+            .collect()
+    }
+
+    /// Every item as an article.
+    #[must_use]
+    pub fn into_parsed(self) -> ParsedFeed {
+        let all: Vec<usize> = (0..self.entries.len()).collect();
+        let articles = self.articles(&all);
+        ParsedFeed { title: self.title, link: self.link, articles }
+    }
+}
+
+/// Parses a feed fetched from `feed_url` as [`parse_feed`] does, leaving its items to be made
+/// articles by the caller (see [`FeedItems`]).
+///
+/// # Errors
+/// [`FeedError`] when the bytes are no feed at all or cannot be read as one.
+pub fn parse_feed_items(bytes: &[u8], http_charset: Option<&str>, feed_url: &str) -> Result<FeedItems, FeedError> {
+    let base = url::Url::parse(feed_url).ok().map(|_| feed_url.to_string());
+    parse_with(bytes, http_charset, base, |_| feed_url.to_string())
+}
+
 /// Parses with feed-rs; `base` resolves relative links, `feed_url` names the feed (for the
 /// items' ids) once it is parsed.
 fn parse_with(
@@ -148,7 +208,7 @@ fn parse_with(
     http_charset: Option<&str>,
     base: Option<String>,
     feed_url: impl FnOnce(&feed_rs::model::Feed) -> String,
-) -> Result<ParsedFeed, FeedError> {
+) -> Result<FeedItems, FeedError> {
     check(bytes)?;
     let text = to_utf8(bytes, http_charset);
     let text = declare_utf8(&text);
@@ -166,8 +226,7 @@ fn parse_with(
     let feed_url = feed_url(&feed);
     let title = feed.title.as_ref().map(|t| clean_line(&t.content)).filter(|t| !t.is_empty());
     let link = feed.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).map(|l| sanitize(&l.href));
-    let articles = feed.entries.par_iter().map(|entry| item_article(entry, &feed_url, title.as_deref())).collect();
-    Ok(ParsedFeed { title, link, articles })
+    Ok(FeedItems { title, link, feed_url, entries: feed.entries })
 }
 
 /// feed-rs's error message, cut short and cleaned (it may quote the document).
