@@ -109,6 +109,10 @@ impl SqliteStore {
                 let agency = dateline.and_then(|d| d.agency.as_deref());
                 let date_text = dateline.and_then(|d| d.date.as_deref());
                 let paragraphs = values_json(&a.paragraphs, &path)?;
+                if stored.is_none() && bundled_copy(&tx, a, &paragraphs).map_err(err)? {
+                    report.unchanged += 1;
+                    continue;
+                }
                 let credits = values_json(&a.credits, &path)?;
                 let replaced = stored.is_some();
                 let key = if let Some((key, _)) = stored {
@@ -498,6 +502,49 @@ fn state_from(r: &Row<'_>, at: usize) -> rusqlite::Result<ArticleState> {
 }
 
 type StoredParts = (i64, StoredArticle, String, String);
+
+/// Whether `a`, new to the library, is one of the bundled stories it has already under another
+/// id, so it is not listed twice: a file holding a bundled story's very text takes over the
+/// bundled article (its state moves with it, under the file's id, which is what the reader shows
+/// when given that file); a bundled story added to a library that has it from a file is left out.
+/// Hash, headline and paragraphs must all be the same, so no file can stand in for another text.
+fn bundled_copy(tx: &rusqlite::Transaction<'_>, a: &Article, paragraphs: &str) -> rusqlite::Result<bool> {
+    const SAME_TEXT: &str = "SELECT a.key FROM articles a JOIN article_text t ON t.article = a.key \
+         WHERE a.hash = ?1 AND a.title = ?2 AND t.paragraphs = ?3";
+    if a.id.as_str().starts_with(BUNDLED) {
+        // Once per library, at its first run: the scan of the hashes is of a young library.
+        let found: Option<i64> = tx
+            .prepare_cached(&format!("{SAME_TEXT} AND a.id <> ?4 LIMIT 1"))?
+            .query_row(params![a.hash, a.title, paragraphs, a.id.as_str()], |r| r.get(0))
+            .optional()?;
+        return Ok(found.is_some());
+    }
+    // Only a text with a bundled story's hash is looked for (two hashes, known here): adding
+    // thousands of files never scans the library.
+    if !bundled_hashes().contains(&a.hash) {
+        return Ok(false);
+    }
+    let found: Option<i64> = tx
+        .prepare_cached(&format!("{SAME_TEXT} AND a.id LIKE 'bundled:%' LIMIT 1"))?
+        .query_row(params![a.hash, a.title, paragraphs], |r| r.get(0))
+        .optional()?;
+    let Some(key) = found else { return Ok(false) };
+    tx.prepare_cached("UPDATE articles SET id = ?2, source = ?3 WHERE key = ?1")?.execute(params![
+        key,
+        a.id.as_str(),
+        a.path
+    ])?;
+    Ok(true)
+}
+
+/// How a bundled story's id begins (see [`crate::article::ArticleId`]).
+const BUNDLED: &str = "bundled:";
+
+/// The hashes of the bundled stories' texts.
+fn bundled_hashes() -> &'static [String] {
+    static HASHES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    HASHES.get_or_init(|| crate::article::load_bundled().articles.into_iter().map(|a| a.hash).collect())
+}
 
 /// A row of [`SqliteStore::all_headers_impl`]: [`stored_row`] with only what the list shows
 /// (headline, place, agency, dates, link, source path): no hash, deck, byline, rights or text,

@@ -357,3 +357,43 @@ fn headers_come_a_page_at_a_time_oldest_first_each_once_and_without_text() {
     assert_eq!(titles.len(), 24, "the deleted one left out");
     assert!(!titles.contains(&"Story 04".to_string()));
 }
+
+#[test]
+fn a_file_holding_a_bundled_story_is_that_article_not_a_second_one() {
+    let bundled = crate::article::load_bundled().articles;
+    let as_file = |b: &Article| {
+        let mut f = b.clone();
+        f.id = ArticleId::from_stored(format!("file:/home/me/news/{}.txt", f.title.len()));
+        f.path = format!("/home/me/news/{}.txt", f.title.len());
+        f
+    };
+    // Bundled first (a first run), then the same text opened as a file: one article, the file's
+    // id, the state it had.
+    let mut store = SqliteStore::in_memory().unwrap();
+    let batch: Vec<NewArticle<'_>> = bundled.iter().map(|a| NewArticle::new(a, &[], None)).collect();
+    store.upsert(&batch).unwrap();
+    store.set_read(&[bundled[0].id.clone()], true).unwrap();
+    let file = as_file(&bundled[0]);
+    let report = store.upsert(&[NewArticle::new(&file, &[], None)]).unwrap();
+    assert_eq!((report.added, report.unchanged), (0, 1));
+    assert_eq!(store.counts().unwrap().total, 2);
+    assert!(store.state(&file.id).unwrap().expect("the file's id").read);
+    assert!(store.state(&bundled[0].id).unwrap().is_none());
+
+    // The file first, then the bundled stories (the first run of a library filled by files):
+    // the one it has is not added again.
+    let mut store = SqliteStore::in_memory().unwrap();
+    store.upsert(&[NewArticle::new(&file, &[], None)]).unwrap();
+    store.upsert(&batch).unwrap();
+    assert_eq!(store.counts().unwrap().total, 2);
+    assert!(store.state(&file.id).unwrap().is_some());
+
+    // The same hash on another text is another article: a hash alone stands in for nothing.
+    let mut store = SqliteStore::in_memory().unwrap();
+    store.upsert(&batch).unwrap();
+    let mut forged = as_file(&bundled[0]);
+    forged.paragraphs = vec!["Another story entirely.".to_string()];
+    store.upsert(&[NewArticle::new(&forged, &[], None)]).unwrap();
+    assert_eq!(store.counts().unwrap().total, 3);
+    assert!(store.state(&bundled[0].id).unwrap().is_some());
+}
