@@ -58,6 +58,9 @@ pub struct PeopleView {
     last_merge: Option<(PersonId, String, String)>,
     /// Why the list could not be read.
     pub error: Option<String>,
+    /// Moves and Enter typed before the library's first answer (`P j j Enter` typed at once),
+    /// played when it comes, as a terminal's typeahead.
+    typeahead: Vec<Action>,
 }
 
 impl PeopleView {
@@ -73,6 +76,7 @@ impl PeopleView {
             asked: BTreeSet::new(),
             ask: next_ask(),
             loaded: 0,
+            typeahead: Vec::new(),
             marked: None,
             last_merge: None,
             error: None,
@@ -255,6 +259,22 @@ impl App {
             self.ask_for_people();
             return;
         }
+        let waits = matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Open
+        );
+        if view.total.is_none() && waits {
+            view.typeahead.push(action);
+            return;
+        }
         let n = view.total.unwrap_or(0);
         let page = isize::try_from(visible).unwrap_or(1);
         let step = |view: &mut PeopleView, delta: isize| view.selected = super::update::offset(view.selected, delta, n);
@@ -391,6 +411,7 @@ impl App {
                 }) else {
                     return;
                 };
+                let typed = std::mem::take(&mut view.typeahead);
                 match rows {
                     Ok(rows) => {
                         view.error = None;
@@ -405,6 +426,9 @@ impl App {
                     }
                 }
                 self.ask_for_people();
+                for action in typed {
+                    self.update_people_view(action);
+                }
             }
             Answer::Person { ask, page } => self.take_person_page(ask, page),
             Answer::Merged { keep, keep_name, name, result } => {

@@ -204,3 +204,41 @@ fn a_library_read_only_refuses_a_merge_and_says_so() {
     assert_eq!(names(&app).len(), 2);
     assert_eq!(app.focus, Focus::List);
 }
+
+#[test]
+fn moves_and_enter_typed_before_the_first_answer_are_played_when_it_comes() {
+    let (mut app, mut store) = setup(&crowd());
+    // P, j, j, Enter typed at once: the library has not answered yet.
+    for action in [Action::PeopleView, Action::Down, Action::Down] {
+        app.update(action);
+    }
+    app.update(Action::Open);
+    assert_eq!(view(&app).total, None);
+    // Answered: the third person is selected and their page asked for.
+    let mut asked = Vec::new();
+    loop {
+        let asks: Vec<Request> = app
+            .take_effects()
+            .into_iter()
+            .filter_map(|e| match e {
+                Effect::Ask(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        if asks.is_empty() {
+            break;
+        }
+        for r in asks {
+            asked.push(r.clone());
+            let a = answer(&mut store, r);
+            app.answer(a);
+        }
+    }
+    assert!(asked.iter().any(|r| matches!(r, Request::Person { .. })), "{asked:?}");
+    assert!(matches!(app.screen(), Some(Screen::Person(_))), "the person's page is open");
+    let people = app.screens.iter().find_map(|s| match s {
+        Screen::People(v) => Some(v.selected),
+        _ => None,
+    });
+    assert_eq!(people, Some(2));
+}
