@@ -206,6 +206,10 @@ fn pipe(command: &str, text: &str) -> Result<String, String> {
     let _ = write!(out, "\n[cyberreader: press Enter to go back to the reader]");
     let _ = out.flush();
     wait_for_enter();
+    // The prompt goes once answered (the Enter echoed took the cursor to the line below it):
+    // what the command wrote stays on the screen the reader returns to on quitting, without it.
+    let _ = write!(out, "\x1b[1A\r\x1b[2K");
+    let _ = out.flush();
     drop(lent);
     match result {
         Ok(Ok(status)) if status.success() => Ok(format!("| {shown}: done")),
