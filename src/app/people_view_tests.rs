@@ -21,8 +21,8 @@ pub(crate) fn story(n: usize) -> Article {
     }
 }
 
-/// A library of `items` and a reader of the same articles.
-pub(crate) fn setup(items: &[(Article, Vec<Person>)]) -> (App, SqliteStore) {
+/// A library in memory of `items`, a day apart, the first the oldest.
+pub(crate) fn library_of(items: &[(Article, Vec<Person>)]) -> SqliteStore {
     let mut store = SqliteStore::in_memory().expect("open");
     let batch: Vec<NewArticle<'_>> = items
         .iter()
@@ -30,6 +30,12 @@ pub(crate) fn setup(items: &[(Article, Vec<Person>)]) -> (App, SqliteStore) {
         .map(|(i, (a, p))| NewArticle::new(a, p, Some(1_700_000_000 + i64::try_from(i).expect("small") * 86_400)))
         .collect();
     store.upsert(&batch).expect("upsert");
+    store
+}
+
+/// A library of `items` and a reader of the same articles.
+pub(crate) fn setup(items: &[(Article, Vec<Person>)]) -> (App, SqliteStore) {
+    let store = library_of(items);
     let articles = items.iter().map(|(a, _)| a.clone()).collect();
     let mut app = App::new(Library { articles, problems: vec![] }, (120, 40));
     app.set_people(items.iter().map(|(_, p)| p.clone()).collect());
@@ -212,28 +218,9 @@ fn moves_and_enter_typed_before_the_first_answer_are_played_when_it_comes() {
     for action in [Action::PeopleView, Action::Down, Action::Down] {
         app.update(action);
     }
-    app.update(Action::Open);
     assert_eq!(view(&app).total, None);
-    // Answered: the third person is selected and their page asked for.
-    let mut asked = Vec::new();
-    loop {
-        let asks: Vec<Request> = app
-            .take_effects()
-            .into_iter()
-            .filter_map(|e| match e {
-                Effect::Ask(r) => Some(r),
-                _ => None,
-            })
-            .collect();
-        if asks.is_empty() {
-            break;
-        }
-        for r in asks {
-            asked.push(r.clone());
-            let a = answer(&mut store, r);
-            app.answer(a);
-        }
-    }
+    // Enter, then the answers: the third person is selected and their page asked for.
+    let asked = drive(&mut app, &mut store, Action::Open);
     assert!(asked.iter().any(|r| matches!(r, Request::Person { .. })), "{asked:?}");
     assert!(matches!(app.screen(), Some(Screen::Person(_))), "the person's page is open");
     let people = app.screens.iter().find_map(|s| match s {

@@ -177,7 +177,7 @@ fn stand_in(header: Option<Article>, why: String) -> Loaded {
 #[cfg(test)]
 mod tests {
     use crate::app::library::{answer, split};
-    use crate::app::people_view::tests::{story, who as person};
+    use crate::app::people_view::tests::{library_of, story, who as person};
     use crate::app::{Action, App, Effect, Request};
     use crate::article::Article;
     use crate::people::Person;
@@ -185,13 +185,7 @@ mod tests {
 
     /// A library of `items` and a reader of it as the reader opens one: headlines only.
     fn lazy(items: &[(Article, Vec<Person>)]) -> (App, SqliteStore) {
-        let mut store = SqliteStore::in_memory().expect("open");
-        let batch: Vec<NewArticle<'_>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, (a, p))| NewArticle::new(a, p, Some(1_700_000_000 + i64::try_from(i).expect("small") * 86_400)))
-            .collect();
-        store.upsert(&batch).expect("upsert");
+        let store = library_of(items);
         let (library, people, states) = split(store.all_headers().expect("headers"));
         assert!(people.iter().all(Vec::is_empty), "no people are read at launch");
         let mut app = App::new(library, (120, 40));

@@ -237,15 +237,14 @@ impl SqliteStore {
     pub(crate) fn headers_page_impl(&self, after: Option<HeadersCursor>, limit: usize) -> Result<HeadersPage> {
         let mut stmt = self
             .conn
-            .prepare_cached(
-                "SELECT a.key, '', a.source, a.feed_id, a.title, NULL, a.place, NULL, a.agency, \
-                 NULL, NULL, NULL, NULL, a.link, a.published, a.added, a.sort_date, \
-                 s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search, a.id \
-                 FROM articles a JOIN article_state s ON s.article = a.key \
-                 WHERE s.deleted = 0 AND (a.sort_date, a.key) > (?1, ?2) ORDER BY a.sort_date ASC, a.key ASC LIMIT ?3",
-            )
+            .prepare_cached(&format!(
+                "{HEADERS} WHERE s.deleted = 0 AND (a.sort_date, a.key) > (?1, ?2) \
+                 ORDER BY a.sort_date ASC, a.key ASC LIMIT ?3"
+            ))
             .map_err(|e| self.err(e))?;
         let HeadersCursor { date, key } = after.unwrap_or(HeadersCursor { date: i64::MIN, key: i64::MIN });
+        // Sized once: growing by doubling would hold two copies of a big library at a time.
+        let mut articles = Vec::with_capacity(limit.min(self.counts_impl()?.total));
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt
             .query_map(params![date, key, limit], |r| {
@@ -253,11 +252,9 @@ impl SqliteStore {
                 Ok((r.get::<_, i64>(0)?, header_row(r, &id)?))
             })
             .map_err(|e| self.err(e))?;
-        let mut articles = Vec::new();
         let mut last = None;
         for row in rows {
-            let (key, mut stored) = row.map_err(|e| self.err(e))?;
-            stored.article.text_in_library = true;
+            let (key, stored) = row.map_err(|e| self.err(e))?;
             last = Some(HeadersCursor { date: stored.date, key });
             articles.push(stored);
         }
@@ -267,21 +264,12 @@ impl SqliteStore {
 
     /// [`SqliteStore::all_headers_impl`]'s articles of `ids`, those the library has, in that order.
     pub(crate) fn headers_of_impl(&self, ids: &[ArticleId]) -> Result<Vec<StoredArticle>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT a.key, '', a.source, a.feed_id, a.title, NULL, a.place, NULL, a.agency, \
-                 NULL, NULL, NULL, NULL, a.link, a.published, a.added, a.sort_date, \
-                 s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search \
-                 FROM articles a JOIN article_state s ON s.article = a.key WHERE a.id = ?1",
-            )
-            .map_err(|e| self.err(e))?;
+        let mut stmt = self.conn.prepare_cached(&format!("{HEADERS} WHERE a.id = ?1")).map_err(|e| self.err(e))?;
         let mut found = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(mut stored) =
+            if let Some(stored) =
                 stmt.query_row([id.as_str()], |r| header_row(r, id)).optional().map_err(|e| self.err(e))?
             {
-                stored.article.text_in_library = true;
                 found.push(stored);
             }
         }
@@ -291,30 +279,7 @@ impl SqliteStore {
     /// Every article not deleted, oldest first, with what the list needs and its state: no
     /// text, no people (see [`Article::text_in_library`]). One pass over two narrow tables.
     pub(crate) fn all_headers_impl(&self) -> Result<Vec<StoredArticle>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT a.key, '', a.source, a.feed_id, a.title, NULL, a.place, NULL, a.agency, \
-                 NULL, NULL, NULL, NULL, a.link, a.published, a.added, a.sort_date, \
-                 s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search, a.id \
-                 FROM articles a JOIN article_state s ON s.article = a.key \
-                 WHERE s.deleted = 0 ORDER BY a.sort_date ASC, a.key ASC",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                let id = ArticleId::from_stored(r.get::<_, String>(23)?);
-                header_row(r, &id)
-            })
-            .map_err(|e| self.err(e))?;
-        // Sized once: growing by doubling would hold two copies of a big library at a time.
-        let mut all = Vec::with_capacity(self.counts_impl()?.total);
-        for row in rows {
-            let mut stored = row.map_err(|e| self.err(e))?;
-            stored.article.text_in_library = true;
-            all.push(stored);
-        }
-        Ok(all)
+        Ok(self.headers_page_impl(None, usize::MAX)?.articles)
     }
 
     /// Every article not deleted, oldest first (as `articles_page` orders them), with its people,
@@ -546,6 +511,13 @@ fn bundled_hashes() -> &'static [String] {
     HASHES.get_or_init(|| crate::article::load_bundled().articles.into_iter().map(|a| a.hash).collect())
 }
 
+/// What the list shows of an article, and its state, as [`header_row`] reads it (the columns it
+/// leaves out are NULL, so the places are [`stored_row`]'s); the id last.
+const HEADERS: &str = "SELECT a.key, '', a.source, a.feed_id, a.title, NULL, a.place, NULL, a.agency, \
+     NULL, NULL, NULL, NULL, a.link, a.published, a.added, a.sort_date, \
+     s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search, a.id \
+     FROM articles a JOIN article_state s ON s.article = a.key";
+
 /// A row of [`SqliteStore::all_headers_impl`]: [`stored_row`] with only what the list shows
 /// (headline, place, agency, dates, link, source path): no hash, deck, byline, rights or text,
 /// which come with the article when it is shown. Every byte counts a hundred thousand times.
@@ -566,6 +538,7 @@ fn header_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredArticle> {
         rights: r.get(12)?,
         published: r.get(16)?,
         link,
+        text_in_library: true,
         ..Article::default()
     };
     Ok(StoredArticle {
