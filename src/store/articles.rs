@@ -511,10 +511,10 @@ fn bundled_hashes() -> &'static [String] {
     HASHES.get_or_init(|| crate::article::load_bundled().articles.into_iter().map(|a| a.hash).collect())
 }
 
-/// What the list shows of an article, and its state, as [`header_row`] reads it (the columns it
-/// leaves out are NULL, so the places are [`stored_row`]'s); the id last.
+/// What the list shows of an article, and its state, as [`header_row`] reads it (what it leaves
+/// out is NULL or empty, in [`stored_row`]'s places); the id last.
 const HEADERS: &str = "SELECT a.key, '', a.source, a.feed_id, a.title, NULL, a.place, NULL, a.agency, \
-     NULL, NULL, NULL, NULL, a.link, a.published, a.added, a.sort_date, \
+     NULL, '', '', NULL, a.link, a.published, a.added, a.sort_date, \
      s.read, s.starred, s.deleted, s.scroll_block, s.scroll_offset, s.last_search, a.id \
      FROM articles a JOIN article_state s ON s.article = a.key";
 
@@ -522,36 +522,11 @@ const HEADERS: &str = "SELECT a.key, '', a.source, a.feed_id, a.title, NULL, a.p
 /// (headline, place, agency, dates, link, source path): no hash, deck, byline, rights or text,
 /// which come with the article when it is shown. Every byte counts a hundred thousand times.
 fn header_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredArticle> {
-    let place: Option<String> = r.get(6)?;
-    let date: Option<String> = r.get(7)?;
-    let agency: Option<String> = r.get(8)?;
-    let dateline = (place.is_some() || date.is_some() || agency.is_some()).then_some(Dateline { place, date, agency });
-    let link: Option<String> = r.get(13)?;
-    let article = Article {
-        id: id.clone(),
-        hash: r.get(1)?,
-        path: r.get(2)?,
-        title: r.get(4)?,
-        deck: r.get(5)?,
-        dateline,
-        byline: r.get(9)?,
-        rights: r.get(12)?,
-        published: r.get(16)?,
-        link,
-        text_in_library: true,
-        ..Article::default()
-    };
-    Ok(StoredArticle {
-        article,
-        people: Vec::new(),
-        feed: r.get(3)?,
-        // The article's own is the one used; not kept twice for every article of a big library.
-        link: None,
-        published: r.get(14)?,
-        added: r.get(15)?,
-        date: r.get(16)?,
-        state: state_from(r, 17)?,
-    })
+    let (_, mut stored, _, _) = stored_row(r, id)?;
+    stored.article.text_in_library = true;
+    // The article's own is the one used; not kept twice for every article of a big library.
+    stored.link = None;
+    Ok(stored)
 }
 
 fn stored_row(r: &Row<'_>, id: &ArticleId) -> rusqlite::Result<StoredParts> {
