@@ -18,7 +18,7 @@ const NAME_CHARS: usize = 60;
 impl App {
     /// `O`: the article's link in the browser; with a count N, the Nth link its text lists.
     pub(super) fn open_link(&mut self, count: Option<usize>) {
-        let Some(article) = self.shown_article() else { return self.info("No article to open".to_string()) };
+        let Some(article) = self.shown_article() else { return self.no_article("No article to open") };
         let url = match count {
             Some(n) => match listed_links(article).get(n.wrapping_sub(1)) {
                 Some(url) => url.clone(),
@@ -37,7 +37,7 @@ impl App {
 
     /// `|` and `w`: the prompt for a command or a file name (a name made from the headline).
     pub(super) fn start_prompt(&mut self, kind: PromptKind) {
-        let Some(article) = self.shown_article() else { return self.info("No article".to_string()) };
+        let Some(article) = self.shown_article() else { return self.no_article("No article") };
         let text = if kind == PromptKind::Save { file_name(&article.title) } else { String::new() };
         let cursor = text.len();
         self.mode = Mode::Prompt(PromptInput { kind, text, cursor });
@@ -75,7 +75,7 @@ impl App {
 
     fn accept_prompt(&mut self) {
         let Mode::Prompt(input) = std::mem::take(&mut self.mode) else { return };
-        let Some(text) = self.shown_article().map(article_text) else { return };
+        let Some(text) = self.shown_article().map(article_text) else { return self.no_article("No article") };
         let typed = input.text.trim().to_string();
         match input.kind {
             PromptKind::Pipe if typed.is_empty() => self.info("No command: nothing piped".to_string()),
@@ -91,7 +91,7 @@ impl App {
 
     /// `x`: the full text of the shown article, from the library if it keeps it, else fetched.
     pub(super) fn full_text(&mut self) {
-        let Some(article) = self.shown_article() else { return self.info("No article".to_string()) };
+        let Some(article) = self.shown_article() else { return self.no_article("No article") };
         if self.full_text.contains(&article.id) {
             return self.info("This is the full text already".to_string());
         }
@@ -163,6 +163,12 @@ impl App {
         if self.shown() == Some(i) {
             self.info("The full text".to_string());
         }
+    }
+
+    /// Says why there is no article to act on: none shown, or its text still on its way.
+    fn no_article(&mut self, none: &str) {
+        let text = if self.text_loading() { "The article is still loading" } else { none };
+        self.info(text.to_string());
     }
 
     fn shown_article(&self) -> Option<&Article> {
