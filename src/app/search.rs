@@ -161,6 +161,12 @@ impl App {
         if let Some(id) = self.shown().and_then(|i| self.articles.get(i)).map(|a| a.id.clone()) {
             self.push_effect(super::Effect::SetLastSearch { id, query: Some(input.query.clone()) });
         }
+        if self.current.is_none() && self.text_loading() {
+            // Typed before the text came: searched when it does.
+            if let Some(v) = self.view_mut() {
+                v.saved_query = Some(input.query.clone());
+            }
+        }
         self.last_query = Some(input.query);
         self.report_not_found();
     }

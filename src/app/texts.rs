@@ -367,4 +367,21 @@ mod tests {
         assert_eq!(app.articles[app.shown().expect("shown")].title, shown, "the selection stays on its article");
         assert_eq!(app.selected, n - 1, "the oldest is last");
     }
+
+    #[test]
+    fn a_search_typed_before_the_text_comes_is_made_when_it_does() {
+        let (mut app, mut store) = lazy(&[(story(1), Vec::new())]);
+        app.sync();
+        assert!(app.text_loading());
+        app.update(Action::StartSearch);
+        for c in "body".chars() {
+            app.update(Action::Insert(c));
+        }
+        app.update(Action::Accept);
+        answer_all(&mut app, &mut store);
+        let search = app.view().and_then(|v| v.search.clone()).expect("a search");
+        assert_eq!((search.query.as_str(), search.matches.len()), ("body", 1));
+        app.update(Action::NextMatch);
+        assert_eq!(app.view().and_then(|v| v.search.as_ref()).and_then(|s| s.current), Some(0));
+    }
 }
