@@ -136,13 +136,25 @@ impl App {
     /// is at work they are copied, and it goes on with the old copy, so the articles it had not
     /// reached get their people when first drawn instead.
     pub fn add_articles(&mut self, stored: Vec<StoredArticle>) -> usize {
+        let added = self.load_stored(stored);
+        if !added.is_empty() {
+            self.rebuild_list();
+            // The article shown may have been made ready before its kept search was known.
+            self.restore_search();
+        }
+        added.len()
+    }
+
+    /// [`App::add_articles`] without touching the list: the load positions of those added.
+    pub(super) fn load_stored(&mut self, stored: Vec<StoredArticle>) -> std::ops::Range<usize> {
+        let start = self.articles.len();
         let mut ids: HashSet<ArticleId> = HashSet::new();
         let fresh: Vec<StoredArticle> = stored
             .into_iter()
             .filter(|s| !self.by_id.contains_key(&s.article.id) && ids.insert(s.article.id.clone()))
             .collect();
         if fresh.is_empty() {
-            return 0;
+            return start..start;
         }
         let n = fresh.len();
         let shared = Arc::strong_count(&self.people) > 1;
@@ -163,7 +175,9 @@ impl App {
         }
         // Everyone across the library changed.
         self.index = OnceLock::new();
-        self.restore_states(states);
-        n
+        for (id, state) in states {
+            self.take_state(id, &state);
+        }
+        start..start + n
     }
 }

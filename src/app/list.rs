@@ -85,9 +85,34 @@ impl App {
     /// the same article when it is still listed.
     pub(super) fn rebuild_list(&mut self) {
         let keep = self.shown();
+        let mut order = self.listable(0..self.articles.len());
+        self.sort_list(&mut order);
+        self.order = order;
+        self.selected = keep.and_then(|k| self.order.iter().position(|&i| i == k)).unwrap_or(0);
+        self.list_offset = 0;
+        self.sync();
+        self.reveal_selection();
+    }
+
+    /// Adds articles `added` (load positions, just loaded) to the list as it is, each where the
+    /// order puts it: what the list shows stays (an article read under the unread filter is not
+    /// dropped), and so do the selection and the scroll.
+    pub(super) fn merge_into_list(&mut self, added: std::ops::Range<usize>) {
+        let keep = self.shown();
+        let mut order = std::mem::take(&mut self.order);
+        order.extend(self.listable(added));
+        self.sort_list(&mut order);
+        self.order = order;
+        self.selected = keep.and_then(|k| self.order.iter().position(|&i| i == k)).unwrap_or(0);
+        self.sync();
+        self.reveal_selection();
+    }
+
+    /// Those of `range` (load positions) the list's filters let through.
+    fn listable(&self, range: std::ops::Range<usize>) -> Vec<usize> {
         let person: Option<std::collections::HashSet<usize>> =
             self.filter.as_ref().map(|f| f.articles.iter().copied().collect());
-        let mut order: Vec<usize> = (0..self.articles.len())
+        range
             .filter(|&i| !self.hidden.contains(&self.articles[i].id))
             .filter(|&i| person.as_ref().is_none_or(|set| set.contains(&i)))
             .filter(|&i| self.feed_allows(i))
@@ -96,7 +121,10 @@ impl App {
                 Show::Unread => !self.is_read(i),
                 Show::Starred => self.is_starred(i),
             })
-            .collect();
+            .collect()
+    }
+
+    fn sort_list(&self, order: &mut [usize]) {
         let articles = &self.articles;
         match self.sort {
             SortOrder::Newest => {
@@ -105,11 +133,6 @@ impl App {
             SortOrder::Oldest => order.sort_by_key(|&i| (articles[i].published.is_none(), articles[i].published)),
             SortOrder::Headline => order.sort_by_cached_key(|&i| articles[i].title.to_lowercase()),
         }
-        self.order = order;
-        self.selected = keep.and_then(|k| self.order.iter().position(|&i| i == k)).unwrap_or(0);
-        self.list_offset = 0;
-        self.sync();
-        self.reveal_selection();
     }
 
     /// Whether article `i` is starred.

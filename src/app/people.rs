@@ -1,6 +1,10 @@
 //! The people sidebar: picking a person highlights their mentions; Enter narrows the list to
 //! the articles that name them.
 
+use std::collections::HashSet;
+
+use crate::article::ArticleId;
+
 use super::state::{App, Focus, ListFilter, SearchKind, SearchState};
 
 impl App {
@@ -47,7 +51,7 @@ impl App {
             entry.articles.iter().map(crate::article::ArticleId::as_str).collect();
         let articles: Vec<usize> =
             self.articles.iter().enumerate().filter(|(_, a)| wanted.contains(a.id.as_str())).map(|(i, _)| i).collect();
-        self.narrow_to_person(name, articles);
+        self.narrow_to_person(name, articles, std::collections::HashSet::new());
     }
 
     /// The library's answer to [`super::Request::PersonFilter`].
@@ -55,16 +59,17 @@ impl App {
         match ids {
             Ok(ids) => {
                 let articles = ids.iter().filter_map(|id| self.index_of(id)).collect();
-                self.narrow_to_person(name, articles);
+                let waiting = self.not_yet_loaded(&ids);
+                self.narrow_to_person(name, articles, waiting);
             }
             Err(e) => self.warn(format!("Could not find the articles that name {name}: {e}")),
         }
     }
 
     /// Narrows the list to `articles` (load positions), those that name `name`.
-    fn narrow_to_person(&mut self, name: String, articles: Vec<usize>) {
-        let count = articles.len();
-        self.filter = Some(ListFilter { person: name.clone(), articles, search: false });
+    fn narrow_to_person(&mut self, name: String, articles: Vec<usize>, waiting: HashSet<ArticleId>) {
+        let count = articles.len() + waiting.len();
+        self.filter = Some(ListFilter { person: name.clone(), articles, search: false, waiting });
         self.rebuild_list();
         self.focus = Focus::List;
         let (articles, name_verb) = if count == 1 { ("article", "names") } else { ("articles", "name") };

@@ -193,11 +193,12 @@ impl App {
     /// others are in the library, not loaded by this reader).
     fn filter_by_search(&mut self, query: String, ids: &[ArticleId]) {
         let articles: Vec<usize> = ids.iter().filter_map(|id| self.index_of(id)).collect();
+        let waiting = self.not_yet_loaded(ids);
         if let Some(at) = self.screens.iter().rposition(|s| matches!(s, Screen::Search(_))) {
             self.screens.remove(at);
         }
-        let (n, left_out) = (articles.len(), ids.len() - articles.len());
-        self.filter = Some(super::state::ListFilter { person: query.clone(), articles, search: true });
+        let (n, left_out) = (articles.len() + waiting.len(), ids.len() - articles.len() - waiting.len());
+        self.filter = Some(super::state::ListFilter { person: query.clone(), articles, search: true, waiting });
         self.show = Show::All;
         self.rebuild_list();
         self.focus = Focus::List;

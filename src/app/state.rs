@@ -131,6 +131,9 @@ pub struct ListFilter {
     pub articles: Vec<usize>,
     /// A library search's articles (a saved search as a virtual feed), not a person's.
     pub search: bool,
+    /// Those the library named that the list does not have yet (the rest of the library is
+    /// still being read): they join `articles` when they arrive.
+    pub waiting: std::collections::HashSet<ArticleId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

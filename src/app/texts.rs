@@ -86,7 +86,18 @@ impl App {
         match found {
             Ok(stored) => {
                 let top = self.list_offset;
-                self.add_articles(stored);
+                let added = self.load_stored(stored);
+                // A person's or a search's articles the library named before they were here.
+                if let Some(f) = self.filter.as_mut().filter(|f| !f.waiting.is_empty()) {
+                    for i in added.clone() {
+                        if f.waiting.remove(&self.articles[i].id) {
+                            f.articles.push(i);
+                        }
+                    }
+                }
+                // Joined to the list as it is: rebuilt, it would drop what was read under the
+                // unread filter, and move the selection off an article that left it.
+                self.merge_into_list(added);
                 // Where the list was scrolled, not scrolled back to the top under the user.
                 self.list_offset = top;
                 self.reveal_selection();
@@ -100,6 +111,15 @@ impl App {
                 self.warn(format!("The rest of the library could not be read: {e}"));
             }
         }
+    }
+
+    /// Those of `ids` the list will have once the rest of the library is read (none when it
+    /// is all here): a filter made meanwhile takes them as they come.
+    pub(super) fn not_yet_loaded(&self, ids: &[ArticleId]) -> std::collections::HashSet<ArticleId> {
+        if !self.rest_pending {
+            return std::collections::HashSet::new();
+        }
+        ids.iter().filter(|id| self.index_of(id).is_none()).cloned().collect()
     }
 
     /// Whether the shown article's text has been asked of the library and not arrived yet.
@@ -385,3 +405,7 @@ mod tests {
         assert_eq!(app.view().and_then(|v| v.search.as_ref()).and_then(|s| s.current), Some(0));
     }
 }
+
+#[cfg(test)]
+#[path = "texts_tests.rs"]
+mod rest_tests;
