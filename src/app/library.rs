@@ -288,9 +288,10 @@ pub enum Reading {
     /// What the list shows of every article; the text when an article is shown (screenshots).
     Headers,
     /// The first page of the list as the session left it (and the article it was on); the rest
-    /// is asked of the library's worker once the reader is up (see [`Request::AllHeaders`]).
+    /// is asked of the library's worker, a page at a time, once the reader is up (see
+    /// [`Request::Headers`]).
     ///
-    /// [`Request::AllHeaders`]: super::Request::AllHeaders
+    /// [`Request::Headers`]: super::Request::Headers
     FirstPage,
 }
 
