@@ -18,7 +18,9 @@ const NAME_CHARS: usize = 60;
 impl App {
     /// `O`: the article's link in the browser; with a count N, the Nth link its text lists.
     pub(super) fn open_link(&mut self, count: Option<usize>) {
-        let Some(article) = self.shown_article() else { return self.no_article("No article to open") };
+        // The article's own link is in the list's copy: its text need not have come.
+        let header = self.shown().and_then(|i| self.articles.get(i)).filter(|_| count.is_none());
+        let Some(article) = self.shown_article().or(header) else { return self.no_article("No article to open") };
         let url = match count {
             Some(n) => match listed_links(article).get(n.wrapping_sub(1)) {
                 Some(url) => url.clone(),

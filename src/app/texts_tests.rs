@@ -94,3 +94,24 @@ fn a_person_filter_made_while_the_rest_is_read_takes_their_articles_as_they_arri
     assert!(!app.reading_rest());
     assert_eq!(titles(&app), ["Story 3", "Story 0"]);
 }
+
+#[test]
+fn while_the_text_is_coming_o_opens_the_link_and_w_says_to_wait() {
+    let mut store = SqliteStore::in_memory().expect("open");
+    let a = story(1);
+    let mut new = NewArticle::new(&a, &[], Some(1_700_000_000));
+    new.link = Some("https://wire.example/1");
+    store.upsert(&[new]).expect("upsert");
+    let (library, _, states) = split(store.all_headers().expect("headers"));
+    let mut app = App::new(library, (120, 40));
+    app.restore_states(states);
+    app.sync();
+    assert!(app.text_loading());
+    app.take_effects();
+    app.update(Action::OpenLink);
+    assert_eq!(app.take_effects(), [Effect::OpenUrl("https://wire.example/1".into())]);
+    app.update(Action::SaveArticle);
+    assert!(app.take_effects().is_empty());
+    let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(said.contains("still loading"), "{said}");
+}
