@@ -138,7 +138,9 @@ impl App {
     pub fn add_articles(&mut self, stored: Vec<StoredArticle>) -> usize {
         let added = self.load_stored(stored);
         if !added.is_empty() {
-            self.rebuild_list();
+            // Joined to the list as it is: an article read under the unread filter stays, as
+            // does the selection, until the filter is applied again.
+            self.merge_into_list(added.clone());
             // The article shown may have been made ready before its kept search was known.
             self.restore_search();
         }

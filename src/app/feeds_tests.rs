@@ -214,3 +214,27 @@ fn new_articles_join_the_list_keeping_the_selection_and_the_state_they_had() {
     assert!(app.people_ready(first).is_some());
     assert!(app.index().iter().all(|p| p.articles.iter().all(|id| app.index_of(id).is_some())));
 }
+
+#[test]
+fn a_fetch_under_the_unread_filter_keeps_the_article_read_meanwhile_in_the_list() {
+    let mut app = app();
+    app.update(Action::CycleShow);
+    assert_eq!(app.show, crate::app::Show::Unread);
+    let n = app.list_len();
+    // Read where it is: it stays listed until the filter is applied again.
+    let shown = app.shown().unwrap();
+    app.set_read(shown, true);
+    let stored = StoredArticle {
+        people: Vec::new(),
+        article: story("n1", "Newest one", 9),
+        feed: Some(1),
+        link: None,
+        published: None,
+        added: 0,
+        date: 0,
+        state: ArticleState::default(),
+    };
+    assert_eq!(app.add_articles(vec![stored]), 1);
+    assert_eq!(app.list_len(), n + 1);
+    assert_eq!(app.shown(), Some(shown), "the selection stays on the article read");
+}
