@@ -567,10 +567,20 @@ fn read_interactively(prepared: library::Prepared, config: &Config, color: bool)
             let has_library = worker.is_some();
             let mut effects = Outside::new(worker, has_library, Some(notifier_for_outside));
             effects.fetch = crate::sources::commands::options(&config.feeds);
-            let exit = run(&mut terminal, &mut app, &config.theme(color), &mut events, &mut effects);
+            let theme = config.theme(color);
+            let exit = run(&mut terminal, &mut app, &theme, &mut events, &mut effects);
             let worker = effects.into_inner();
-            // Everything the user did is on disk before the reader ends.
+            // Everything the user did is on disk before the reader ends. An import of many files
+            // may still be under way: the screen says why the reader has not gone yet.
             if let Some(w) = worker {
+                if matches!(exit, Ok(Exit::Quit)) {
+                    app.message = Some(crate::app::Message {
+                        text: "Writing the library before quitting…".to_string(),
+                        kind: crate::app::MessageKind::Info,
+                    });
+                    let _ =
+                        terminal.draw(|f| f.render_widget(crate::ui::Screen { app: &app, theme: &theme }, f.area()));
+                }
                 w.save_session(app.session());
                 w.finish();
             }
