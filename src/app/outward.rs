@@ -169,12 +169,19 @@ impl App {
 
     /// Says why there is no article to act on: none shown, or its text still on its way.
     fn no_article(&mut self, none: &str) {
-        let text = if self.text_loading() { "The article is still loading" } else { none };
+        let text = if self.text_loading() {
+            "The article is still loading"
+        } else if self.text_missing() {
+            "This article's text could not be read from the library"
+        } else {
+            none
+        };
         self.info(text.to_string());
     }
 
+    /// The shown article whole; not the stand-in of one whose text could not be read.
     fn shown_article(&self) -> Option<&Article> {
-        self.shown().and_then(|i| self.text_of(i))
+        self.shown().filter(|_| !self.text_missing()).and_then(|i| self.text_of(i))
     }
 }
 

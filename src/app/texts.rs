@@ -37,6 +37,9 @@ pub(crate) enum AfterText {
 pub(crate) struct Loaded {
     pub article: Article,
     pub people: Vec<Person>,
+    /// The text did not come: `article` is its headline and why, for the pane only (nothing is
+    /// saved, piped or fetched from it).
+    pub missing: bool,
 }
 
 impl App {
@@ -122,6 +125,12 @@ impl App {
         ids.iter().filter(|id| self.index_of(id).is_none()).cloned().collect()
     }
 
+    /// Whether the shown article's text could not be read from the library.
+    #[must_use]
+    pub fn text_missing(&self) -> bool {
+        self.shown().and_then(|i| self.articles.get(i)).and_then(|a| self.texts.get(&a.id)).is_some_and(|t| t.missing)
+    }
+
     /// Whether the shown article's text has been asked of the library and not arrived yet.
     #[must_use]
     pub fn text_loading(&self) -> bool {
@@ -142,7 +151,7 @@ impl App {
                     // The list's copy has the source name the store does not keep.
                     article.source.clone_from(&header.source);
                 }
-                Loaded { article, people }
+                Loaded { article, people, missing: false }
             }
             Ok(None) => stand_in(header, "This article is no longer in the library.".to_string()),
             Err(e) => {
@@ -191,7 +200,7 @@ fn stand_in(header: Option<Article>, why: String) -> Loaded {
     let mut article = header.unwrap_or_default();
     article.text_in_library = false;
     article.paragraphs = vec![why];
-    Loaded { article, people: Vec::new() }
+    Loaded { article, people: Vec::new(), missing: true }
 }
 
 #[cfg(test)]
@@ -289,6 +298,13 @@ mod tests {
         let gone = crate::app::Answer::Text { id, article: Ok(None) };
         app.answer(gone);
         assert!(body(&app).contains("no longer in the library"), "{}", body(&app));
+        // Its stand-in text is not the article: nothing is saved or piped from it.
+        app.update(Action::SaveArticle);
+        assert!(app.take_effects().is_empty());
+        assert_eq!(
+            app.message.as_ref().map(|m| m.text.as_str()),
+            Some("This article's text could not be read from the library")
+        );
         app.current = None;
         app.sync();
         assert!(questions(&mut app).is_empty());
