@@ -474,7 +474,8 @@ type StoredParts = (i64, StoredArticle, String, String);
 /// when given that file); a bundled story added to a library that has it from a file is left out.
 /// Hash, headline and paragraphs must all be the same, so no file can stand in for another text.
 fn bundled_copy(tx: &rusqlite::Transaction<'_>, a: &Article, paragraphs: &str) -> rusqlite::Result<bool> {
-    const SAME_TEXT: &str = "SELECT a.key FROM articles a JOIN article_text t ON t.article = a.key \
+    // CROSS JOIN keeps SQLite on the narrow table first: the texts are read only for a match.
+    const SAME_TEXT: &str = "SELECT a.key FROM articles a CROSS JOIN article_text t ON t.article = a.key \
          WHERE a.hash = ?1 AND a.title = ?2 AND t.paragraphs = ?3";
     if a.id.as_str().starts_with(BUNDLED) {
         // Once per library, at its first run: the scan of the hashes is of a young library.
