@@ -35,7 +35,8 @@ impl App {
         let (Some(shown), Some(person)) = (self.shown(), self.selected_person().cloned()) else { return };
         if self.articles[shown].text_in_library {
             // The other articles' people are in the library, not here: it answers.
-            self.info(format!("Finding the articles that name {}…", person.name));
+            self.info(format!("Finding the articles that name {}… (Esc: never mind)", person.name));
+            self.person_filter_asked = Some(person.name.clone());
             self.push_effect(super::Effect::Ask(super::Request::PersonFilter { name: person.name }));
             return;
         }
@@ -56,6 +57,11 @@ impl App {
 
     /// The library's answer to [`super::Request::PersonFilter`].
     pub(super) fn person_filter_arrived(&mut self, name: String, ids: Result<Vec<crate::article::ArticleId>, String>) {
+        // Taken back with Esc, or overtaken by another person's question.
+        if self.person_filter_asked.as_deref() != Some(name.as_str()) {
+            return;
+        }
+        self.person_filter_asked = None;
         match ids {
             Ok(ids) => {
                 let articles = ids.iter().filter_map(|id| self.index_of(id)).collect();

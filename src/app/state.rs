@@ -239,6 +239,12 @@ pub struct App {
     pub(super) after_text: Option<(ArticleId, super::texts::AfterText)>,
     /// The list is the library's first page; the rest has been asked for.
     pub(super) rest_pending: bool,
+    /// End was pressed in the list before the rest of the library came: its end is selected
+    /// when it does, unless the selection moved meanwhile.
+    pub(super) bottom_after_rest: bool,
+    /// The person whose articles the sidebar's Enter asked the library for, until they come
+    /// (Esc before then: the answer is dropped).
+    pub(super) person_filter_asked: Option<String>,
 }
 
 impl App {
@@ -293,6 +299,8 @@ impl App {
             texts_asked: HashSet::new(),
             after_text: None,
             rest_pending: false,
+            bottom_after_rest: false,
+            person_filter_asked: None,
         };
         app.rebuild_list();
         app

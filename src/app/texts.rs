@@ -106,7 +106,12 @@ impl App {
                 self.reveal_selection();
                 match next {
                     Some(after) => self.push_effect(Effect::Ask(Request::Headers { after: Some(after) })),
-                    None => self.rest_pending = false,
+                    None => {
+                        self.rest_pending = false;
+                        if std::mem::take(&mut self.bottom_after_rest) && self.focus == super::Focus::List {
+                            self.select(self.list_len().saturating_sub(1));
+                        }
+                    }
                 }
             }
             Err(e) => {
@@ -334,6 +339,26 @@ mod tests {
             (0..app.list_len()).filter_map(|p| app.article_at(p)).map(|i| app.articles[i].title.as_str()).collect();
         assert_eq!(titles, ["Story 3", "Story 1"]);
         assert_eq!(app.filter.as_ref().map(|f| f.person.as_str()), Some("Ilse Varga"));
+    }
+
+    #[test]
+    fn esc_before_the_library_answers_takes_the_persons_question_back() {
+        let items = vec![(story(1), vec![person("Ilse Varga", 2)]), (story(2), vec![person("Ilse Varga", 1)])];
+        let (mut app, mut store) = lazy(&items);
+        app.sync();
+        answer_all(&mut app, &mut store);
+        app.update(Action::FocusNext);
+        app.update(Action::FocusNext);
+        app.update(Action::Open);
+        let asked = questions(&mut app);
+        assert_eq!(asked.len(), 1);
+        app.update(Action::Cancel);
+        for r in asked {
+            let a = answer(&mut store, r);
+            app.answer(a);
+        }
+        assert!(app.filter.is_none(), "the late answer narrows nothing");
+        assert_eq!(app.list_len(), 2);
     }
 
     #[test]

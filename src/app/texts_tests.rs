@@ -115,3 +115,20 @@ fn while_the_text_is_coming_o_opens_the_link_and_w_says_to_wait() {
     let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
     assert!(said.contains("still loading"), "{said}");
 }
+
+#[test]
+fn end_pressed_before_the_rest_arrives_goes_to_the_end_of_the_whole_list() {
+    let items: Vec<(Article, Vec<Person>)> = (0..6).map(|n| (story(n), Vec::new())).collect();
+    let (mut app, mut store) = first_page(&items, 2);
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, 1, "the end of what is there");
+    let _ = answer_asked(&mut app, &mut store, true);
+    assert_eq!(app.list_len(), 6);
+    assert_eq!((app.selected, shown_title(&app)), (5, "Story 0".to_string()), "the end of the whole list");
+    // A move of the user's own after End: the rest arriving leaves the selection where it is.
+    let (mut app, mut store) = first_page(&items, 2);
+    app.update(Action::Bottom);
+    app.update(Action::Up);
+    let _ = answer_asked(&mut app, &mut store, true);
+    assert_eq!(shown_title(&app), "Story 5");
+}

@@ -83,7 +83,14 @@ impl App {
                 self.move_by(times - 1);
             }
             Action::Top => self.move_by(isize::MIN),
-            Action::Bottom => self.move_by(isize::MAX),
+            Action::Bottom => {
+                self.move_by(isize::MAX);
+                // The list's end is not there yet: it is gone to when the rest arrives.
+                if self.focus == Focus::List && self.rest_pending {
+                    self.bottom_after_rest = true;
+                    self.info("Going to the end once the rest of the library is read…".to_string());
+                }
+            }
             Action::NextMatch | Action::PrevMatch if count.is_some() => {
                 // At most once round all the matches: more would land in the same place.
                 let matches = self.view().and_then(|v| v.search.as_ref()).map_or(1, |s| s.matches.len().max(1));
@@ -156,6 +163,8 @@ impl App {
 
     /// Selects a list position; the article pane and sidebar follow.
     pub(super) fn select(&mut self, position: usize) {
+        // A move of the user's own: End pressed before the rest of the library came is dropped.
+        self.bottom_after_rest = false;
         if position == self.selected || position >= self.list_len() {
             return;
         }
@@ -225,6 +234,11 @@ impl App {
 
     /// Esc: on the list, a person filter goes first; elsewhere the article's search does.
     fn cancel(&mut self) {
+        // A person's articles asked of the library and not come yet: Esc takes the question back.
+        if self.person_filter_asked.take().is_some() {
+            self.info("Not narrowed".to_string());
+            return;
+        }
         if self.focus == Focus::List && self.filter.is_some() {
             self.clear_filter();
             return;
