@@ -1,7 +1,7 @@
 //! The rest of the library joining a list the user is already at work in.
 
 use crate::app::library::{answer, split};
-use crate::app::people_view::tests::{story, who};
+use crate::app::people_view::tests::{library_of, story, who};
 use crate::app::{Action, App, Effect, Request};
 use crate::article::{Article, ArticleId};
 use crate::people::Person;
@@ -10,13 +10,7 @@ use crate::store::{NewArticle, SqliteStore, Store};
 /// A library of `items` (the first the oldest) and a reader started on its `page` newest, the
 /// rest asked for and not answered yet.
 fn first_page(items: &[(Article, Vec<Person>)], page: usize) -> (App, SqliteStore) {
-    let mut store = SqliteStore::in_memory().expect("open");
-    let batch: Vec<NewArticle<'_>> = items
-        .iter()
-        .enumerate()
-        .map(|(i, (a, p))| NewArticle::new(a, p, Some(1_700_000_000 + i64::try_from(i).expect("small") * 86_400)))
-        .collect();
-    store.upsert(&batch).expect("upsert");
+    let store = library_of(items);
     let ids: Vec<ArticleId> = items[items.len() - page..].iter().map(|(a, _)| a.id.clone()).collect();
     let (library, _, states) = split(store.headers_of(&ids).expect("headers"));
     let mut app = App::new(library, (120, 40));

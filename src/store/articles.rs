@@ -401,30 +401,35 @@ impl SqliteStore {
 /// few large segments.
 fn write_index(tx: &rusqlite::Transaction<'_>, indexed: &[(i64, bool, &NewArticle<'_>)]) -> rusqlite::Result<()> {
     let mut drop_index = tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?;
-    let mut add_index = tx.prepare_cached(
-        "INSERT INTO articles_fts (rowid, title, deck, byline, body, credits, place, agency, people, cjk) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
     for &(key, replaced, new) in indexed {
         if replaced {
             drop_index.execute([key])?;
         }
-        let a = new.article;
-        let dateline = a.dateline.as_ref();
-        let text = IndexText::new(a, new.people);
-        add_index.execute(params![
-            key,
-            a.title,
-            a.deck,
-            a.byline,
-            text.body,
-            text.credits,
-            dateline.and_then(|d| d.place.as_deref()),
-            dateline.and_then(|d| d.agency.as_deref()),
-            text.people,
-            text.cjk
-        ])?;
+        index_row(tx, key, new.article, new.people)?;
     }
+    Ok(())
+}
+
+/// Writes article `key`'s row of the full-text index: its text as [`IndexText`] makes it.
+pub(super) fn index_row(conn: &rusqlite::Connection, key: i64, a: &Article, people: &[Person]) -> rusqlite::Result<()> {
+    let dateline = a.dateline.as_ref();
+    let text = IndexText::new(a, people);
+    conn.prepare_cached(
+        "INSERT INTO articles_fts (rowid, title, deck, byline, body, credits, place, agency, people, cjk) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        key,
+        a.title,
+        a.deck,
+        a.byline,
+        text.body,
+        text.credits,
+        dateline.and_then(|d| d.place.as_deref()),
+        dateline.and_then(|d| d.agency.as_deref()),
+        text.people,
+        text.cjk
+    ])?;
     Ok(())
 }
 

@@ -4,7 +4,6 @@
 
 use rusqlite::{Connection, params};
 
-use super::articles::IndexText;
 use crate::article::Article;
 use crate::people::Person;
 
@@ -29,25 +28,7 @@ pub(crate) fn rewrite(conn: &Connection, key: i64, article: &Article, people: &[
     super::persons::record(conn, key, article, people)?;
     // A contentless table with `contentless_delete`: the old row goes by its rowid alone.
     conn.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")?.execute([key])?;
-    let text = IndexText::new(article, people);
-    let dateline = article.dateline.as_ref();
-    conn.prepare_cached(
-        "INSERT INTO articles_fts (rowid, title, deck, byline, body, credits, place, agency, people, cjk) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?
-    .execute(params![
-        key,
-        article.title,
-        article.deck,
-        article.byline,
-        text.body,
-        text.credits,
-        dateline.and_then(|d| d.place.as_deref()),
-        dateline.and_then(|d| d.agency.as_deref()),
-        text.people,
-        text.cjk
-    ])?;
-    Ok(())
+    super::articles::index_row(conn, key, article, people)
 }
 
 fn json(values: &[String]) -> rusqlite::Result<String> {
