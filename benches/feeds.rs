@@ -94,16 +94,7 @@ fn fetch_and_parse_10k_items(bencher: Bencher) {
 }
 
 /// 200 small feeds; the server takes 100 ms over each, and answers 304 to "v1" at once.
-static SLOW: LazyLock<Server> = LazyLock::new(|| {
-    serve(|r| {
-        if r.header("If-None-Match") == Some("\"v1\"") {
-            Reply::status(304)
-        } else {
-            let feed = Reply::ok("application/rss+xml", feeds_support::rss("Feed", 10)).with_header("ETag", "\"v1\"");
-            Reply::Delayed(Duration::from_millis(100), Box::new(feed))
-        }
-    })
-});
+static SLOW: LazyLock<Server> = LazyLock::new(feeds_support::slow_feeds);
 
 fn requests(validators: bool) -> Vec<FetchRequest> {
     (0..200)

@@ -10,7 +10,6 @@
 
 use std::path::PathBuf;
 use std::sync::LazyLock;
-use std::time::Duration;
 
 use cyberreader::config::FeedSettings;
 use cyberreader::sources::commands::{fetch_into, options as fetch_options};
@@ -64,16 +63,7 @@ static BIG: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// 200 small feeds; the server takes 100 ms over each, and answers 304 to "v1" at once.
-static SLOW: LazyLock<Server> = LazyLock::new(|| {
-    serve(|r| {
-        if r.header("If-None-Match") == Some("\"v1\"") {
-            Reply::status(304)
-        } else {
-            let feed = Reply::ok("application/rss+xml", feeds_support::rss("Feed", 10)).with_header("ETag", "\"v1\"");
-            Reply::Delayed(Duration::from_millis(100), Box::new(feed))
-        }
-    })
-});
+static SLOW: LazyLock<Server> = LazyLock::new(feeds_support::slow_feeds);
 
 fn settings() -> FeedSettings {
     // The 40 MB feed is over the default 20 MB cap: a user with such a feed raises it.

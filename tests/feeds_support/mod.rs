@@ -183,6 +183,19 @@ fn send(mut stream: TcpStream, mut reader: BufReader<TcpStream>, reply: Reply) {
 }
 
 /// An RSS 2.0 feed of `items` items, each with a paragraph or two of HTML.
+/// The benches' slow server: every path a small feed the server takes 100 ms over, with an
+/// ETag ("v1") it answers 304 to at once.
+pub fn slow_feeds() -> Server {
+    serve(|r| {
+        if r.header("If-None-Match") == Some("\"v1\"") {
+            Reply::status(304)
+        } else {
+            let feed = Reply::ok("application/rss+xml", rss("Feed", 10)).with_header("ETag", "\"v1\"");
+            Reply::Delayed(Duration::from_millis(100), Box::new(feed))
+        }
+    })
+}
+
 pub fn rss(title: &str, items: usize) -> String {
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>{title}</title><link>https://example.org/</link>\n"
