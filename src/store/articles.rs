@@ -235,6 +235,11 @@ impl SqliteStore {
     /// date and key of the last one of the page before; `None`: from the first), and where the
     /// next page starts (`None`: this was the last).
     pub(crate) fn headers_page_impl(&self, after: Option<HeadersCursor>, limit: usize) -> Result<HeadersPage> {
+        self.headers_after(after, limit, limit)
+    }
+
+    /// [`SqliteStore::headers_page_impl`] into a list with room for `room` articles at first.
+    fn headers_after(&self, after: Option<HeadersCursor>, limit: usize, room: usize) -> Result<HeadersPage> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
@@ -243,8 +248,7 @@ impl SqliteStore {
             ))
             .map_err(|e| self.err(e))?;
         let HeadersCursor { date, key } = after.unwrap_or(HeadersCursor { date: i64::MIN, key: i64::MIN });
-        // Sized once: growing by doubling would hold two copies of a big library at a time.
-        let mut articles = Vec::with_capacity(limit.min(self.counts_impl()?.total));
+        let mut articles = Vec::with_capacity(room);
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt
             .query_map(params![date, key, limit], |r| {
@@ -279,7 +283,9 @@ impl SqliteStore {
     /// Every article not deleted, oldest first, with what the list needs and its state: no
     /// text, no people (see [`Article::text_in_library`]). One pass over two narrow tables.
     pub(crate) fn all_headers_impl(&self) -> Result<Vec<StoredArticle>> {
-        Ok(self.headers_page_impl(None, usize::MAX)?.articles)
+        // Sized once: growing by doubling would hold two copies of a big library at a time.
+        let room = self.counts_impl()?.total;
+        Ok(self.headers_after(None, usize::MAX, room)?.articles)
     }
 
     /// Every article not deleted, oldest first (as `articles_page` orders them), with its people,
